@@ -1,0 +1,35 @@
+#include "engine/color/LutFile.h"
+
+#include <filesystem>
+
+#include "engine/Error.h"
+#include "engine/color/OcioErrors.h"
+
+namespace OCIO = OCIO_NAMESPACE;
+
+namespace tinct {
+
+LutInterpolation parseLutInterpolation(const std::string& name) {
+    if (name == "tetrahedral") return LutInterpolation::Tetrahedral;
+    if (name == "trilinear" || name == "linear") return LutInterpolation::Trilinear;
+    throw Error("unknown LUT interpolation '" + name + "': use tetrahedral or trilinear");
+}
+
+std::shared_ptr<OcioGpuStep> loadLut(const std::string& path, LutInterpolation interpolation) {
+    if (!std::filesystem::is_regular_file(path)) throw Error("LUT " + path + ": no such file");
+    const char* interpName = interpolation == LutInterpolation::Tetrahedral ? "tetrahedral" : "trilinear";
+    auto transform = OCIO::FileTransform::Create();
+    transform->setSrc(path.c_str());
+    // For 1D LUTs OCIO falls back to linear, which is what both choices mean there.
+    transform->setInterpolation(interpolation == LutInterpolation::Tetrahedral ? OCIO::INTERP_TETRAHEDRAL
+                                                                                : OCIO::INTERP_LINEAR);
+    transform->setDirection(OCIO::TRANSFORM_DIR_FORWARD);
+    try {
+        auto processor = OCIO::Config::CreateRaw()->getProcessor(transform);
+        return std::make_shared<OcioGpuStep>(processor, "LUT " + path + " (" + interpName + ")");
+    } catch (const OCIO::Exception& e) {
+        throw Error("LUT " + path + ": " + ocioReason(e.what()));
+    }
+}
+
+}  // namespace tinct

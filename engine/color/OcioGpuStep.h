@@ -1,0 +1,31 @@
+#pragma once
+// Any OpenColorIO processor as a fusable point step: OCIO writes the GLSL and the LUT textures
+// (GpuShaderDesc), Tinct gives the samplers Vulkan bindings and uploads the textures at full float
+// precision. File LUTs, colour spaces, displays and looks all reach the GPU through this one path.
+#include <OpenColorIO/OpenColorIO.h>
+
+#include <string>
+
+#include "engine/graph/PointStep.h"
+
+namespace tinct {
+
+class OcioGpuStep : public PointStep {
+public:
+    // `what` names the step for plans and errors ("LUT show.cube (tetrahedral)").
+    OcioGpuStep(OCIO_NAMESPACE::ConstProcessorRcPtr processor, std::string what);
+
+    std::string describe() const override { return what_; }
+    std::string glsl(const StepSlot& slot) const override;
+    const std::vector<StepTexture>& textures() const override { return textures_; }
+
+    OCIO_NAMESPACE::ConstProcessorRcPtr processor() const { return processor_; }
+
+private:
+    OCIO_NAMESPACE::ConstProcessorRcPtr processor_;
+    std::string what_;
+    std::vector<StepTexture> textures_;
+    std::vector<std::string> samplerNames_;  // in texture order
+};
+
+}  // namespace tinct

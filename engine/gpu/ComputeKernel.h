@@ -1,0 +1,50 @@
+#pragma once
+// A compute pipeline and the layout of what it binds. Bindings are pushed per dispatch
+// (VK_KHR_push_descriptor), so a kernel needs no descriptor pools and frames can be swapped freely.
+#include <vulkan/vulkan.h>
+
+#include <span>
+#include <string>
+#include <vector>
+
+namespace tinct {
+
+class GpuContext;
+
+enum class BindingKind { StorageBuffer, UniformBuffer, Sampler };
+
+// One resource bound at a dispatch, in binding order.
+struct Binding {
+    BindingKind kind = BindingKind::StorageBuffer;
+    VkBuffer buffer = VK_NULL_HANDLE;  // buffers
+    VkImageView view = VK_NULL_HANDLE; // samplers
+    VkSampler sampler = VK_NULL_HANDLE;
+};
+
+class ComputeKernel {
+public:
+    ComputeKernel(GpuContext& gpu, std::span<const uint32_t> spirv, std::vector<BindingKind> layout,
+                  uint32_t pushConstantBytes, const std::string& name);
+    ~ComputeKernel();
+    ComputeKernel(const ComputeKernel&) = delete;
+    ComputeKernel& operator=(const ComputeKernel&) = delete;
+
+    // Binds the pipeline, pushes the bindings and push constants, and dispatches groups.
+    void record(VkCommandBuffer cmd, std::span<const Binding> bindings, const void* pushConstants,
+                uint32_t groupsX, uint32_t groupsY, uint32_t groupsZ = 1) const;
+
+    const std::string& name() const { return name_; }
+
+private:
+    GpuContext& gpu_;
+    std::string name_;
+    std::vector<BindingKind> layout_;
+    uint32_t pushConstantBytes_ = 0;
+    VkShaderModule module_ = VK_NULL_HANDLE;
+    VkDescriptorSetLayout setLayout_ = VK_NULL_HANDLE;
+    VkPipelineLayout pipelineLayout_ = VK_NULL_HANDLE;
+    VkPipeline pipeline_ = VK_NULL_HANDLE;
+    PFN_vkCmdPushDescriptorSetKHR pushDescriptors_ = nullptr;
+};
+
+}  // namespace tinct

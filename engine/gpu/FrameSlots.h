@@ -1,0 +1,59 @@
+#pragma once
+// The GPU side of a render: a small ring of frame slots, each with its own buffers, command buffer,
+// fence and timestamps, so the host fills slot n+1 and empties slot n-1 while the GPU runs slot n.
+// On unified memory (lavapipe, integrated GPUs) the host writes and reads the GPU's buffers in
+// place; on a discrete GPU uploads and downloads go through staging buffers.
+#include <vulkan/vulkan.h>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "engine/gpu/GpuBuffer.h"
+
+namespace tinct {
+
+class GpuContext;
+
+class FrameSlots {
+public:
+    // `record` adds the frame's work between upload and download: (cmd, source, destination, pixels).
+    using RecordWork = std::function<void(VkCommandBuffer, VkBuffer, VkBuffer, uint32_t)>;
+
+    FrameSlots(GpuContext& gpu, size_t slotCount, RecordWork record);
+    ~FrameSlots();
+    FrameSlots(const FrameSlots&) = delete;
+    FrameSlots& operator=(const FrameSlots&) = delete;
+
+    size_t size() const { return slots_.size(); }
+
+    // Host memory for the slot's input, room for `pixels` RGBA32F pixels. The slot must be idle.
+    float* input(size_t slot, size_t pixels);
+    // Runs the slot's frame on the GPU; returns at once.
+    void submit(size_t slot, size_t pixels);
+    bool busy(size_t slot) const { return slots_[slot].busy; }
+    // Waits for the slot's frame and returns its output pixels (valid until the slot is reused).
+    const float* wait(size_t slot);
+    // GPU time of the slot's last frame in milliseconds, when the device has timestamps.
+    std::optional<double> gpuMilliseconds(size_t slot) const;
+
+private:
+    struct Slot {
+        size_t capacity = 0;  // pixels
+        GpuBuffer source, destination;             // what the kernel reads and writes
+        GpuBuffer upload, download;                // staging, discrete GPUs only
+        VkCommandBuffer cmd = VK_NULL_HANDLE;
+        VkFence fence = VK_NULL_HANDLE;
+        bool busy = false;
+        std::optional<double> gpuMs;
+    };
+    void reserve(Slot& slot, size_t pixels);
+
+    GpuContext& gpu_;
+    RecordWork record_;
+    std::vector<Slot> slots_;
+    VkCommandPool pool_ = VK_NULL_HANDLE;
+    VkQueryPool timestamps_ = VK_NULL_HANDLE;
+};
+
+}  // namespace tinct

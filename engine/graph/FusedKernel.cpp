@@ -1,0 +1,117 @@
+#include "engine/graph/FusedKernel.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "engine/Error.h"
+#include "engine/gpu/EmbeddedShaders.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/gpu/ShaderCompiler.h"
+
+namespace tinct {
+
+namespace {
+
+constexpr uint32_t kGroupSize = 256;       // local_size_x of point_chain.comp
+constexpr uint32_t kFixedBindings = 3;     // source, destination, parameters
+
+struct Push {
+    uint32_t pixelCount;
+    uint32_t rowPitch;
+    uint32_t halfOutput;
+};
+
+std::vector<BindingKind> layoutFor(const PointSteps& steps) {
+    std::vector<BindingKind> layout(kFixedBindings, BindingKind::StorageBuffer);
+    for (const auto& step : steps) layout.insert(layout.end(), step->textures().size(), BindingKind::Sampler);
+    return layout;
+}
+
+void replace(std::string& text, const std::string& marker, const std::string& with) {
+    const size_t at = text.find(marker);
+    if (at == std::string::npos) throw Error("internal error: kernel template lacks " + marker);
+    text.replace(at, marker.size(), with);
+}
+
+std::vector<StepSlot> slotsFor(const PointSteps& steps) {
+    std::vector<StepSlot> slots;
+    uint32_t param = 0, binding = kFixedBindings;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        slots.push_back({"tinct_step" + std::to_string(i), param, binding});
+        param += uint32_t(steps[i]->params().size() / 4);
+        binding += uint32_t(steps[i]->textures().size());
+    }
+    return slots;
+}
+
+}  // namespace
+
+std::string FusedKernel::generateSource(const PointSteps& steps) {
+    std::string text(shaders::snippet("point_chain.comp"));
+    // shaderc is given no include callback: the snippets are pasted in, as glslc -I did at build time.
+    for (const char* name : {"sanitize.glsl", "cdl.glsl"})
+        replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));
+    replace(text, "#extension GL_GOOGLE_include_directive : require\n", "");
+
+    std::string functions, calls;
+    const auto slots = slotsFor(steps);
+    for (size_t i = 0; i < steps.size(); ++i) {
+        functions += "// step " + std::to_string(i) + ": " + steps[i]->describe() + "\n" + steps[i]->glsl(slots[i]) + "\n";
+        calls += "c = " + slots[i].functionName + "(c);\n    ";
+    }
+    replace(text, "// TINCT_STEP_FUNCTIONS", functions);
+    replace(text, "// TINCT_STEP_CALLS", calls);
+    return text;
+}
+
+FusedKernel::FusedKernel(GpuContext& gpu, PointSteps steps) : gpu_(gpu), steps_(std::move(steps)) {
+    for (const auto& step : steps_)
+        for (const auto& t : step->textures())
+            textures_.push_back(std::make_unique<GpuTexture>(gpu, t.shape, t.rgba, t.linear));
+
+    size_t paramFloats = 0;
+    for (const auto& step : steps_) paramFloats += step->params().size();
+    // Storage buffers may not be empty; an unused vec4 keeps the layout fixed.
+    parameters_ = GpuBuffer(gpu, std::max<size_t>(paramFloats, 4) * sizeof(float), BufferUse::Upload,
+                            VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+    updateParameters();
+
+    if (steps_.empty()) {
+        kernel_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("point_chain"), layoutFor(steps_),
+                                                  uint32_t(sizeof(Push)), "point_chain");
+    } else {
+        const auto spirv = compileComputeShader(generateSource(steps_), "fused point kernel");
+        kernel_ = std::make_unique<ComputeKernel>(gpu, spirv, layoutFor(steps_), uint32_t(sizeof(Push)),
+                                                  "fused point kernel");
+    }
+}
+
+void FusedKernel::updateParameters() {
+    auto* out = static_cast<float*>(parameters_.mapped());
+    for (const auto& step : steps_) {
+        const auto p = step->params();
+        if (p.size() % 4) throw Error("internal error: step parameters must be whole vec4s: " + step->describe());
+        std::memcpy(out, p.data(), p.size() * sizeof(float));
+        out += p.size();
+    }
+    parameters_.flush();
+}
+
+void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
+                         bool halfOutput) const {
+    std::vector<Binding> bindings = {{BindingKind::StorageBuffer, source},
+                                     {BindingKind::StorageBuffer, destination},
+                                     {BindingKind::StorageBuffer, parameters_.handle()}};
+    for (const auto& t : textures_) bindings.push_back({BindingKind::Sampler, VK_NULL_HANDLE, t->view(), t->sampler()});
+
+    // Work groups fill rows of at most maxComputeWorkGroupCount[0]; frames beyond 16M pixels need
+    // more than one row.
+    const uint32_t groups = (pixelCount + kGroupSize - 1) / kGroupSize;
+    const uint32_t maxX = gpu_.limits().maxComputeWorkGroupCount[0];
+    const uint32_t groupsX = std::min(groups, maxX);
+    const uint32_t groupsY = (groups + groupsX - 1) / std::max(groupsX, 1u);
+    const Push push{pixelCount, groupsX * kGroupSize, halfOutput ? 1u : 0u};
+    kernel_->record(cmd, bindings, &push, std::max(groupsX, 1u), std::max(groupsY, 1u));
+}
+
+}  // namespace tinct

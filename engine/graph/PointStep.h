@@ -1,0 +1,49 @@
+#pragma once
+// A per-pixel operation that can be fused with its neighbours into one compute kernel (DESIGN.md
+// principle 2). A step gives GLSL for one function `vec4 NAME(vec4)`, the parameters it reads from
+// the kernel's parameter buffer, and the textures (LUTs) it samples.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/gpu/GpuTexture.h"
+
+namespace tinct {
+
+struct StepTexture {
+    TextureShape shape;
+    std::vector<float> rgba;  // shape.width*height*depth RGBA texels
+    bool linear = false;      // hardware linear filtering, else nearest
+};
+
+// Where a step's resources sit in the fused kernel.
+struct StepSlot {
+    std::string functionName;     // the function the step must define
+    uint32_t paramOffset = 0;     // index of its first vec4 in `params[]`
+    uint32_t firstBinding = 0;    // binding of its first texture; the rest follow in order
+};
+
+class PointStep {
+public:
+    virtual ~PointStep() = default;
+
+    // What a person reads in plans and errors: "CDL look.cc", "LUT show.cube (tetrahedral)".
+    virtual std::string describe() const = 0;
+
+    // GLSL declarations and the function body. The text must depend only on the step's structure
+    // (not its parameter values), so that a parameter change reuses the compiled kernel.
+    virtual std::string glsl(const StepSlot& slot) const = 0;
+
+    // Parameters as vec4s, read by the GLSL from params[slot.paramOffset ...].
+    virtual std::vector<float> params() const { return {}; }
+
+    virtual const std::vector<StepTexture>& textures() const {
+        static const std::vector<StepTexture> none;
+        return none;
+    }
+};
+
+using PointSteps = std::vector<std::shared_ptr<const PointStep>>;
+
+}  // namespace tinct

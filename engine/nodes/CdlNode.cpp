@@ -1,0 +1,65 @@
+#include "engine/nodes/CdlNode.h"
+
+#include <OpenColorIO/OpenColorIO.h>
+
+#include <filesystem>
+
+#include "engine/Error.h"
+#include "engine/color/OcioErrors.h"
+
+namespace OCIO = OCIO_NAMESPACE;
+
+namespace tinct {
+
+CdlValues loadCdl(const std::string& path, const std::string& id) {
+    if (!std::filesystem::is_regular_file(path)) throw Error("CDL " + path + ": no such file");
+    OCIO::CDLTransformRcPtr cdl;
+    try {
+        cdl = OCIO::CDLTransform::CreateFromFile(path.c_str(), id.c_str());
+    } catch (const OCIO::Exception& e) {
+        throw Error("CDL " + path + (id.empty() ? "" : " (id " + id + ")") + ": " + ocioReason(e.what()));
+    }
+    CdlValues v;
+    cdl->getSlope(v.slope.data());
+    cdl->getOffset(v.offset.data());
+    cdl->getPower(v.power.data());
+    v.saturation = cdl->getSat();
+    v.id = cdl->getID();
+    for (int c = 0; c < 3; ++c)
+        if (v.power[c] <= 0)
+            throw Error("CDL " + path + ": power must be positive, got " + std::to_string(v.power[c]));
+    if (v.saturation < 0) throw Error("CDL " + path + ": saturation must not be negative");
+    return v;
+}
+
+CdlStyle parseCdlStyle(const std::string& name) {
+    if (name == "no-clamp" || name == "noclamp") return CdlStyle::NoClamp;
+    if (name == "asc" || name == "v1.2") return CdlStyle::Asc;
+    throw Error("unknown CDL style '" + name + "': use no-clamp or asc");
+}
+
+CdlNode::CdlNode(CdlValues values, CdlStyle style, std::string source)
+    : values_(std::move(values)), style_(style), source_(std::move(source)) {}
+
+std::string CdlNode::describe() const {
+    std::string s = "CDL";
+    if (!source_.empty()) s += " " + source_;
+    if (!values_.id.empty()) s += " (id " + values_.id + ")";
+    return s + (style_ == CdlStyle::Asc ? " [asc clamp]" : " [no-clamp]");
+}
+
+std::string CdlNode::glsl(const StepSlot& slot) const {
+    const std::string p = "params[" + std::to_string(slot.paramOffset);
+    return "vec4 " + slot.functionName + "(vec4 c) {\n    return tinct_cdl(c, " + p + "].rgb, " + p + " + 1].rgb, " + p +
+           " + 2].rgb, " + p + " + 3].x, " + p + " + 3].y > 0.5);\n}\n";
+}
+
+std::vector<float> CdlNode::params() const {
+    const auto& v = values_;
+    return {float(v.slope[0]),  float(v.slope[1]),  float(v.slope[2]),  0.0f,
+            float(v.offset[0]), float(v.offset[1]), float(v.offset[2]), 0.0f,
+            float(v.power[0]),  float(v.power[1]),  float(v.power[2]),  0.0f,
+            float(v.saturation), style_ == CdlStyle::Asc ? 1.0f : 0.0f, 0.0f, 0.0f};
+}
+
+}  // namespace tinct

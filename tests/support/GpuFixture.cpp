@@ -1,0 +1,39 @@
+#include "tests/support/GpuFixture.h"
+
+#include <cstring>
+
+#include "engine/gpu/FrameSlots.h"
+#include "engine/graph/FusedKernel.h"
+
+namespace tinct::test {
+
+GpuContext& sharedGpu() {
+    static GpuContext context([] {
+        GpuOptions options = GpuOptions::fromEnvironment();
+        options.validation = true;
+        return options;
+    }());
+    return context;
+}
+
+void GpuFixture::SetUp() { messagesBefore_ = sharedGpu().validationMessageCount(); }
+
+void GpuFixture::TearDown() {
+    EXPECT_EQ(sharedGpu().validationMessageCount(), messagesBefore_)
+        << "Vulkan validation reported: " << sharedGpu().lastValidationMessage();
+}
+
+std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba, bool halfOutput) {
+    GpuContext& gpu = sharedGpu();
+    FusedKernel kernel(gpu, steps);
+    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst, uint32_t pixels) {
+        kernel.record(cmd, src, dst, pixels, halfOutput);
+    });
+    const size_t pixels = rgba.size() / 4;
+    std::memcpy(slots.input(0, pixels), rgba.data(), rgba.size() * sizeof(float));
+    slots.submit(0, pixels);
+    const float* out = slots.wait(0);
+    return std::vector<float>(out, out + rgba.size());
+}
+
+}  // namespace tinct::test
