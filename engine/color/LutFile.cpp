@@ -20,8 +20,9 @@ std::shared_ptr<OcioGpuStep> loadLut(const std::string& path, LutInterpolation i
     const char* interpName = interpolation == LutInterpolation::Tetrahedral ? "tetrahedral" : "trilinear";
     auto transform = OCIO::FileTransform::Create();
     transform->setSrc(path.c_str());
-    // For 1D LUTs OCIO falls back to linear, which is what both choices mean there.
-    transform->setInterpolation(interpolation == LutInterpolation::Tetrahedral ? OCIO::INTERP_TETRAHEDRAL
+    // "Best" is tetrahedral for 3D LUTs and linear for 1D ones, where asking for tetrahedral would
+    // only make OCIO warn and fall back to linear.
+    transform->setInterpolation(interpolation == LutInterpolation::Tetrahedral ? OCIO::INTERP_BEST
                                                                                 : OCIO::INTERP_LINEAR);
     transform->setDirection(OCIO::TRANSFORM_DIR_FORWARD);
     try {
