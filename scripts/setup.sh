@@ -13,7 +13,8 @@ packages=(
   # colour, images, movies
   libopencolorio-dev opencolorio-tools libopenexr-dev libimath-dev openexr
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
-  # command line, JSON, tests
+  # command line, JSON, tests; python3 regenerates the shipped LUTs and runs nothing at build time
+  python3
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev
 )
 

@@ -12,8 +12,7 @@ layout(std430, set = 0, binding = 2) readonly buffer Parameters { vec4 params[];
 
 layout(push_constant) uniform Push {
     uint pixelCount;
-    uint rowPitch;    // invocations per row of work groups: gl_NumWorkGroups.x * 256
-    uint halfOutput;  // 1 when the output is written as half float
+    uint rowPitch;  // invocations per row of work groups: gl_NumWorkGroups.x * 256
 } pc;
 
 #include "sanitize.glsl"
@@ -29,5 +28,5 @@ vec4 tinct_apply_steps(vec4 c) {
 void main() {
     uint i = gl_GlobalInvocationID.y * pc.rowPitch + gl_GlobalInvocationID.x;
     if (i >= pc.pixelCount) return;
-    dst[i] = tinct_finish(tinct_apply_steps(tinct_sanitize(src[i])), pc.halfOutput != 0u);
+    dst[i] = tinct_sanitize(tinct_apply_steps(tinct_sanitize(src[i])));
 }

@@ -83,7 +83,7 @@ void ComputeKernel::record(VkCommandBuffer cmd, std::span<const Binding> binding
             images[i] = {bindings[i].sampler, bindings[i].view, VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
             w.pImageInfo = &images[i];
         } else {
-            buffers[i] = {bindings[i].buffer, 0, VK_WHOLE_SIZE};
+            buffers[i] = {bindings[i].buffer, bindings[i].offset, bindings[i].range};
             w.pBufferInfo = &buffers[i];
         }
     }

@@ -17,6 +17,7 @@ enum class BindingKind { StorageBuffer, UniformBuffer, Sampler };
 struct Binding {
     BindingKind kind = BindingKind::StorageBuffer;
     VkBuffer buffer = VK_NULL_HANDLE;  // buffers
+    VkDeviceSize offset = 0, range = VK_WHOLE_SIZE;
     VkImageView view = VK_NULL_HANDLE; // samplers
     VkSampler sampler = VK_NULL_HANDLE;
 };

@@ -68,14 +68,14 @@ DeviceChoice chooseDevice(const std::vector<DeviceDescription>& devices,
                     "\nuse an index, 'cpu', or part of a device name");
     }
 
+    std::string passedOver;  // the better kinds that were looked for and not found
     for (DeviceKind kind : {DeviceKind::Discrete, DeviceKind::Integrated, DeviceKind::Virtual, DeviceKind::Cpu,
                             DeviceKind::Other}) {
         for (const auto& d : devices)
-            if (d.kind == kind && d.hasComputeQueue) {
-                std::string reason = std::string(deviceKindName(kind)) + " preferred";
-                if (kind != DeviceKind::Discrete) reason = std::string("no better device than a ") + deviceKindName(kind);
-                return {d.index, reason};
-            }
+            if (d.kind == kind && d.hasComputeQueue)
+                return {d.index, passedOver.empty() ? std::string(deviceKindName(kind)) + " preferred"
+                                                    : "no " + passedOver + " found, so the " + deviceKindName(kind)};
+        passedOver += std::string(passedOver.empty() ? "" : " or ") + deviceKindName(kind);
     }
     throw Error("no Vulkan device has a compute queue:" + listing(devices));
 }

@@ -18,7 +18,6 @@ constexpr uint32_t kFixedBindings = 3;     // source, destination, parameters
 struct Push {
     uint32_t pixelCount;
     uint32_t rowPitch;
-    uint32_t halfOutput;
 };
 
 std::vector<BindingKind> layoutFor(const PointSteps& steps) {
@@ -97,21 +96,40 @@ void FusedKernel::updateParameters() {
     parameters_.flush();
 }
 
-void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
-                         bool halfOutput) const {
-    std::vector<Binding> bindings = {{BindingKind::StorageBuffer, source},
-                                     {BindingKind::StorageBuffer, destination},
-                                     {BindingKind::StorageBuffer, parameters_.handle()}};
-    for (const auto& t : textures_) bindings.push_back({BindingKind::Sampler, VK_NULL_HANDLE, t->view(), t->sampler()});
+void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount) const {
+    const VkDeviceSize pixelBytes = 4 * sizeof(float);
+    const uint32_t chunkPixels = this->chunkPixels(pixelCount);
+    for (uint32_t first = 0; first < pixelCount; first += chunkPixels) {
+        const uint32_t count = std::min(chunkPixels, pixelCount - first);
+        const VkDeviceSize offset = VkDeviceSize(first) * pixelBytes, range = VkDeviceSize(count) * pixelBytes;
+        std::vector<Binding> bindings = {{BindingKind::StorageBuffer, source, offset, range},
+                                         {BindingKind::StorageBuffer, destination, offset, range},
+                                         {BindingKind::StorageBuffer, parameters_.handle()}};
+        for (const auto& t : textures_)
+            bindings.push_back({BindingKind::Sampler, VK_NULL_HANDLE, 0, VK_WHOLE_SIZE, t->view(), t->sampler()});
 
-    // Work groups fill rows of at most maxComputeWorkGroupCount[0]; frames beyond 16M pixels need
-    // more than one row.
-    const uint32_t groups = (pixelCount + kGroupSize - 1) / kGroupSize;
-    const uint32_t maxX = gpu_.limits().maxComputeWorkGroupCount[0];
-    const uint32_t groupsX = std::min(groups, maxX);
-    const uint32_t groupsY = (groups + groupsX - 1) / std::max(groupsX, 1u);
-    const Push push{pixelCount, groupsX * kGroupSize, halfOutput ? 1u : 0u};
-    kernel_->record(cmd, bindings, &push, std::max(groupsX, 1u), std::max(groupsY, 1u));
+        // Work groups fill rows of at most maxComputeWorkGroupCount[0]; more pixels need more rows.
+        const uint32_t groups = (count + kGroupSize - 1) / kGroupSize;
+        const uint32_t groupsX = std::min(groups, gpu_.limits().maxComputeWorkGroupCount[0]);
+        const uint32_t groupsY = (groups + groupsX - 1) / groupsX;
+        const Push push{count, groupsX * kGroupSize};
+        kernel_->record(cmd, bindings, &push, groupsX, groupsY);
+    }
+}
+
+uint32_t FusedKernel::chunkPixels(uint32_t pixelCount) const {
+    // A frame may be larger than one storage-buffer binding may span (lavapipe allows 128 MiB, just
+    // over one UHD RGBA32F frame), so big frames are processed in chunks, each bound at an offset.
+    const VkDeviceSize pixelBytes = 4 * sizeof(float);
+    const VkDeviceSize alignment = std::max<VkDeviceSize>(gpu_.limits().minStorageBufferOffsetAlignment, pixelBytes);
+    VkDeviceSize chunkBytes = std::min<VkDeviceSize>(gpu_.limits().maxStorageBufferRange, VkDeviceSize(pixelCount) * pixelBytes);
+    chunkBytes -= chunkBytes % alignment;
+    return uint32_t(std::max<VkDeviceSize>(chunkBytes / pixelBytes, 1));
+}
+
+uint32_t FusedKernel::dispatchesFor(uint32_t pixelCount) const {
+    const uint32_t chunk = chunkPixels(pixelCount);
+    return std::max(1u, (pixelCount + chunk - 1) / chunk);
 }
 
 }  // namespace tinct

@@ -26,12 +26,16 @@ public:
     void updateParameters();
 
     // Records the dispatch reading `source` and writing `destination` (pixelCount RGBA32F pixels).
-    void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
-                bool halfOutput) const;
+    void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount) const;
+
+    // Dispatches record() makes for a frame: 1 unless the frame exceeds one buffer binding.
+    uint32_t dispatchesFor(uint32_t pixelCount) const;
 
     const PointSteps& steps() const { return steps_; }
 
 private:
+    uint32_t chunkPixels(uint32_t pixelCount) const;
+
     GpuContext& gpu_;
     PointSteps steps_;
     std::unique_ptr<ComputeKernel> kernel_;

@@ -61,7 +61,9 @@ TEST_F(CdlNodeTest, AscStyleClampsLikeOcio) {
     const auto err = maxScaledError(gpu, ref);
     EXPECT_LE(err.error, kCdlTolerance) << "pixel " << err.pixel;
     for (size_t i = 0; i < gpu.size(); ++i)
-        if (i % 4 != 3) ASSERT_TRUE(gpu[i] >= 0.0f && gpu[i] <= 1.0f) << "value " << gpu[i] << " at " << i;
+        if (i % 4 != 3) {
+            ASSERT_TRUE(gpu[i] >= 0.0f && gpu[i] <= 1.0f) << "value " << gpu[i] << " at " << i;
+        }
 }
 
 TEST_F(CdlNodeTest, AlphaPassesThroughAndNothingNonFiniteSurvives) {
@@ -69,7 +71,9 @@ TEST_F(CdlNodeTest, AlphaPassesThroughAndNothingNonFiniteSurvives) {
     const auto gpu = runOnGpu({std::make_shared<CdlNode>(sampleValues(), CdlStyle::NoClamp)}, pixels);
     for (size_t i = 0; i < gpu.size(); ++i) {
         ASSERT_TRUE(std::isfinite(gpu[i])) << "index " << i;
-        if (i % 4 == 3) ASSERT_EQ(gpu[i], sanitized(pixels[i])) << "alpha at pixel " << i / 4;
+        if (i % 4 == 3) {
+            ASSERT_EQ(gpu[i], sanitized(pixels[i])) << "alpha at pixel " << i / 4;
+        }
     }
 }
 

@@ -85,6 +85,13 @@ TEST(ExrReaderErrors, TruncatedInPixels) {
     EXPECT_NE(message.find(dir.file("cut.exr")), std::string::npos) << message;
 }
 
+TEST(ExrReaderErrors, InfoNeedsOnlyTheHeaders) {
+    TempDir dir;
+    writeNoiseFile(dir.file("cut.exr"));
+    truncateTo(dir.file("cut.exr"), std::filesystem::file_size(dir.file("cut.exr")) * 6 / 10);
+    EXPECT_EQ(describeExr(dir.file("cut.exr"))["parts"][0]["dataWindow"]["width"], 64);
+}
+
 TEST(ExrReaderErrors, InfoOnMissingOrGarbage) {
     TempDir dir;
     std::ofstream(dir.file("garbage.exr")) << "not an image";

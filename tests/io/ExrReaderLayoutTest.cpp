@@ -68,9 +68,11 @@ protected:
         Imf::Header diffuse(Box2i(V2i(0, 0), V2i(19, 9)), Box2i(V2i(1, 1), V2i(17, 8)));
         diffuse.setName("diffusePass");
         diffuse.compression() = Imf::PIZ_COMPRESSION;
+        auto beautyChannels = layerChannels("", "RGBA", 0.0f, Imf::HALF);
+        for (auto& ch : layerChannels("spec.", "RGB", 50.0f, Imf::HALF)) beautyChannels.push_back(ch);
         writeMultiPartFile(
             path, {{depth, {{"Z", Imf::FLOAT, [](int x, int y) { return x * 0.5 + y; }}}},
-                   {beauty, layerChannels("", "RGBA", 0.0f, Imf::HALF)},
+                   {beauty, beautyChannels},
                    {diffuse, layerChannels("diffuse.", "RGB", 100.0f, Imf::FLOAT)}});
     }
     TempDir dir;
@@ -95,7 +97,9 @@ TEST_F(ExrReaderMultiPart, NamedLayerInAnotherPart) {
 }
 
 TEST_F(ExrReaderMultiPart, PartNameSelectsThatPart) {
+    // beauty also holds spec.*: its name means its unnamed layer.
     EXPECT_TRUE(pixelsMatch(readExr(path, "beauty"), layerPixels(0.0f, true)));
+    EXPECT_TRUE(pixelsMatch(readExr(path, "spec"), layerPixels(50.0f, false)));
     EXPECT_TRUE(pixelsMatch(readExr(path, "diffusePass"), layerPixels(100.0f, false)));
 }
 

@@ -166,13 +166,14 @@ TEST_P(ExrReaderCompression, MatchesOpenExrDecode) {
     // pxr24 rounds the float alpha to 24 bits; the others named here are lossy for half.
     const bool lossy = GetParam() == Imf::PXR24_COMPRESSION || GetParam() == Imf::B44_COMPRESSION || GetParam() == Imf::B44A_COMPRESSION ||
                        GetParam() == Imf::DWAA_COMPRESSION || GetParam() == Imf::DWAB_COMPRESSION;
-    if (!lossy)
+    if (!lossy) {
         EXPECT_TRUE(pixelsMatch(frame, [](int x, int y) {
             return std::array<float, 4>{storedValue(Imf::HALF, smoothValue(x, y, 0)),
                                         storedValue(Imf::HALF, smoothValue(x, y, 1)),
                                         storedValue(Imf::HALF, smoothValue(x, y, 2)),
                                         exactFloatValue(x, y, 3)};
         }));
+    }
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -23,7 +23,6 @@
 namespace tinct::test {
 namespace {
 
-std::atomic<int> dirCounter{0};
 
 size_t sizeOf(Imf::PixelType type) { return type == Imf::HALF ? 2 : 4; }
 
@@ -47,7 +46,7 @@ std::vector<ChannelBuffer> fill(const Imf::Header& header, const std::vector<Tes
             for (int x = 0; x < w; ++x) {
                 const double v = ch.value(x + dw.min.x, y + dw.min.y);
                 char* at = buf.bytes.data() + (size_t(y) * w + x) * sizeOf(ch.type);
-                if (ch.type == Imf::HALF) { half hv(float(v)); std::memcpy(at, &hv, 2); }
+                if (ch.type == Imf::HALF) { const half hv = half(float(v)); std::memcpy(at, &hv, 2); }
                 if (ch.type == Imf::FLOAT) { float fv = float(v); std::memcpy(at, &fv, 4); }
                 if (ch.type == Imf::UINT) { unsigned uv = unsigned(v); std::memcpy(at, &uv, 4); }
             }
@@ -63,30 +62,6 @@ void addChannels(Imf::Header& header, const std::vector<TestChannel>& channels) 
 
 }  // namespace
 
-TempDir::TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = "tinct-io-" + std::to_string(::getpid()) + "-" + std::to_string(dirCounter++);
-    if (info) name += std::string("-") + info->name();
-    for (char& c : name)
-        if (c == '/') c = '_';
-    path_ = std::filesystem::temp_directory_path() / name;
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-}
-
-std::vector<std::string> TempDir::entries() const {
-    std::vector<std::string> names;
-    for (const auto& entry : std::filesystem::directory_iterator(path_))
-        names.push_back(entry.path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
 float exactHalfValue(int x, int y, int c) {
     const int index = ((x & 31) + 32 * (y & 15)) * 4 + c;  // 0..2047
     return float(index - 1024) / 16.0f;                     // [-64, 64) in steps of 1/16
@@ -97,7 +72,7 @@ float exactFloatValue(int x, int y, int c) {
 }
 
 float smoothValue(int x, int y, int c) {
-    return 0.05f + 0.03f * float(x & 63) + 0.02f * float(y & 63) + 0.25f * float(c);
+    return 0.1f + 0.012f * float(x + 32) + 0.008f * float(y + 32) + 0.2f * float(c);
 }
 
 float storedValue(Imf::PixelType type, double v) {

@@ -11,31 +11,17 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/TempDir.h"
+
 namespace tinct::test {
-
-// A fresh directory per test, named after it, removed afterwards.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    // Names of everything in the directory, hidden files included, sorted.
-    std::vector<std::string> entries() const;
-
-private:
-    std::filesystem::path path_;
-};
 
 // Distinct for every channel of every pixel in any 32x16 area, negative and well above 1, and
 // exactly representable as half, so lossless paths can be checked for equality.
 float exactHalfValue(int x, int y, int c);
 // exactHalfValue plus a third: needs full float precision, so a half anywhere shows.
 float exactFloatValue(int x, int y, int c);
-// A smooth positive ramp in [0.05, ~4]: what lossy codecs are designed for.
+// A smooth positive ramp (for x, y >= -32; about 0.1 to 3 over the test images): what lossy
+// codecs are designed for.
 float smoothValue(int x, int y, int c);
 
 struct TestChannel {

@@ -23,11 +23,11 @@ void GpuFixture::TearDown() {
         << "Vulkan validation reported: " << sharedGpu().lastValidationMessage();
 }
 
-std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba, bool halfOutput) {
+std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba) {
     GpuContext& gpu = sharedGpu();
     FusedKernel kernel(gpu, steps);
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst, uint32_t pixels) {
-        kernel.record(cmd, src, dst, pixels, halfOutput);
+        kernel.record(cmd, src, dst, pixels);
     });
     const size_t pixels = rgba.size() / 4;
     std::memcpy(slots.input(0, pixels), rgba.data(), rgba.size() * sizeof(float));

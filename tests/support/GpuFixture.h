@@ -24,6 +24,6 @@ private:
 };
 
 // Runs `rgba` (RGBA32F pixels) through one fused kernel of `steps` on the shared GPU.
-std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba, bool halfOutput = false);
+std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba);
 
 }  // namespace tinct::test

@@ -1,0 +1,77 @@
+// tinct render: frames in, grade on the GPU, frames out.
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+
+#include "app/Commands.h"
+#include "app/StepOptions.h"
+#include "engine/Error.h"
+#include "engine/io/AtomicOutput.h"
+#include "engine/render/RenderJob.h"
+
+namespace tinct {
+
+namespace {
+
+struct RenderOptions {
+    std::string input, output, frames, layer, pixelType, compression = "zip", statsPath;
+    bool progress = false, skipMissing = false;
+    int jobs = 0;
+    StepOptions steps;
+};
+
+void writeStats(const std::string& path, const RenderStats& stats) {
+    AtomicOutput out(path);
+    {
+        std::ofstream file(out.tempPath());
+        file << stats.toJson().dump(2) << "\n";
+        if (!file) throw Error("--stats " + path + ": cannot write");
+    }
+    out.commit();
+}
+
+void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
+    RenderSettings settings;
+    settings.frames.inputPattern = o.input;
+    settings.frames.outputPattern = o.output;
+    if (!o.frames.empty()) settings.frames.frames = parseFrameRange(o.frames);
+    settings.frames.skipMissing = o.skipMissing;
+    settings.layer = o.layer;
+    if (o.pixelType == "half") settings.pixelType = PixelType::Half;
+    if (o.pixelType == "float") settings.pixelType = PixelType::Float;
+    settings.compression = parseExrCompression(o.compression);
+    settings.jobs = o.jobs;
+    settings.progress = o.progress || isatty(STDERR_FILENO);
+    settings.steps = o.steps.steps(command);
+
+    const RenderStats stats = runRender(context.gpu(), settings);
+    if (!stats.skipped.empty())
+        std::fprintf(stderr, "tinct: skipped %zu missing frame(s)\n", stats.skipped.size());
+    if (!o.statsPath.empty()) writeStats(o.statsPath, stats);
+}
+
+}  // namespace
+
+void addRenderCommand(CLI::App& app, CommandContext& context) {
+    auto options = std::make_shared<RenderOptions>();
+    CLI::App* command = app.add_subcommand("render", "Grade frames on the GPU and write them");
+    command->add_option("-i,--input", options->input, "input EXR file or sequence (shot.%06d.exr, shot.####.exr)")
+        ->required();
+    command->add_option("-o,--output", options->output, "output EXR file or sequence pattern")->required();
+    command->add_option("--frames", options->frames, "frame range A-B (default: every frame present)");
+    command->add_option("--layer", options->layer, "EXR layer or part to read (default: the RGBA layer)");
+    options->steps.add(*command);
+    command->add_option("--pixel-type", options->pixelType, "output pixel type: half or float (default: the input's)")
+        ->check(CLI::IsMember({"half", "float"}));
+    command->add_option("--compression", options->compression,
+                        "none, rle, zips, zip (default), piz, pxr24, b44, b44a, dwaa, dwab");
+    command->add_option("--stats", options->statsPath, "write per-stage timings (JSON) to this file");
+    command->add_flag("--progress", options->progress, "show frames done, fps and time left (always on a terminal)");
+    command->add_option("--jobs", options->jobs, "reader and writer threads (default: one per core)")
+        ->check(CLI::PositiveNumber);
+    command->add_flag("--skip-missing", options->skipMissing, "render the frames present when some are missing");
+    command->callback([command, options, &context] { run(*command, *options, context); });
+}
+
+}  // namespace tinct

@@ -1,0 +1,55 @@
+#include "app/StepOptions.h"
+
+#include <algorithm>
+
+#include "engine/Error.h"
+#include "engine/color/LutFile.h"
+#include "engine/nodes/CdlNode.h"
+
+namespace tinct {
+
+void StepOptions::add(CLI::App& command) {
+    cdlOption_ = command.add_option("--cdl", cdls_, "ASC CDL file (.cc, .ccc, .cdl); repeatable, applied in order")
+                     ->allow_extra_args(false);
+    cdlIdOption_ = command.add_option("--cdl-id", cdlIds_,
+                                      "correction id or index in the preceding --cdl collection (default: first)")
+                       ->allow_extra_args(false);
+    lutOption_ = command.add_option("--lut", luts_, "LUT file (.cube 1D or 3D); repeatable, applied in order")
+                     ->allow_extra_args(false);
+    command.add_option("--cdl-style", cdlStyle_, "CDL style: no-clamp (default) or asc (v1.2, clamps)")
+        ->check(CLI::IsMember({"no-clamp", "asc"}));
+    command.add_option("--lut-interp", lutInterp_, "3D LUT interpolation: tetrahedral (default) or trilinear")
+        ->check(CLI::IsMember({"tetrahedral", "trilinear"}));
+}
+
+PointSteps StepOptions::steps(const CLI::App& command) const {
+    struct Request {
+        bool isCdl;
+        std::string path, id;
+    };
+    // parse_order lists every occurrence of every option in the order typed, which is the order
+    // the steps apply in; an --cdl-id belongs to the --cdl before it.
+    std::vector<Request> requests;
+    size_t cdl = 0, cdlId = 0, lut = 0;
+    for (const CLI::Option* option : command.parse_order()) {
+        if (option == cdlOption_) {
+            requests.push_back({true, cdls_.at(cdl++), ""});
+        } else if (option == lutOption_) {
+            requests.push_back({false, luts_.at(lut++), ""});
+        } else if (option == cdlIdOption_) {
+            auto last = std::find_if(requests.rbegin(), requests.rend(), [](const Request& r) { return r.isCdl; });
+            if (last == requests.rend()) throw Error("--cdl-id " + cdlIds_.at(cdlId) + " must follow a --cdl");
+            last->id = cdlIds_.at(cdlId++);
+        }
+    }
+    const CdlStyle style = parseCdlStyle(cdlStyle_);
+    const LutInterpolation interp = parseLutInterpolation(lutInterp_);
+    PointSteps steps;
+    for (const auto& r : requests) {
+        if (r.isCdl) steps.push_back(std::make_shared<CdlNode>(loadCdl(r.path, r.id), style, r.path));
+        else steps.push_back(loadLut(r.path, interp));
+    }
+    return steps;
+}
+
+}  // namespace tinct

@@ -1,0 +1,72 @@
+#include "engine/io/FrameRange.h"
+
+#include "engine/Error.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace tinct {
+namespace {
+
+[[noreturn]] void badRange(std::string_view text, const std::string& why) {
+    throw Error("invalid frame range '" + std::string(text) + "': " + why +
+                " (expected FIRST-LAST or FRAME, e.g. 1001-1100)");
+}
+
+// Parses an optionally negative integer at the start of rest and advances past it.
+int takeFrame(std::string_view& rest, std::string_view text) {
+    int value = 0;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), value);
+    if (ec == std::errc::result_out_of_range) badRange(text, "frame number out of range");
+    if (ec != std::errc()) badRange(text, "not a number");
+    rest.remove_prefix(size_t(end - rest.data()));
+    return value;
+}
+
+}  // namespace
+
+FrameRange parseFrameRange(std::string_view text) {
+    if (text.empty()) badRange(text, "empty");
+    std::string_view rest = text;
+    FrameRange range;
+    range.first = range.last = takeFrame(rest, text);
+    if (!rest.empty()) {
+        if (rest.front() != '-') badRange(text, "unexpected '" + std::string(rest) + "'");
+        rest.remove_prefix(1);
+        if (rest.empty()) badRange(text, "missing last frame");
+        range.last = takeFrame(rest, text);
+        if (!rest.empty()) badRange(text, "unexpected '" + std::string(rest) + "'");
+    }
+    if (range.last < range.first) badRange(text, "last frame is before first frame");
+    return range;
+}
+
+std::vector<std::pair<int, int>> findGaps(const std::vector<int>& present, FrameRange range) {
+    std::vector<int> frames;
+    for (int f : present)
+        if (f >= range.first && f <= range.last) frames.push_back(f);
+    std::sort(frames.begin(), frames.end());
+    frames.erase(std::unique(frames.begin(), frames.end()), frames.end());
+
+    // 64-bit so that a range ending at INT_MAX does not overflow when stepping past it.
+    std::vector<std::pair<int, int>> gaps;
+    long long next = range.first;
+    for (int f : frames) {
+        if (f > next) gaps.emplace_back(int(next), f - 1);
+        next = (long long)f + 1;
+    }
+    if (next <= range.last) gaps.emplace_back(int(next), range.last);
+    return gaps;
+}
+
+std::string describeGaps(const std::vector<std::pair<int, int>>& gaps) {
+    std::string text;
+    for (const auto& [first, last] : gaps) {
+        if (!text.empty()) text += ", ";
+        text += std::to_string(first);
+        if (last != first) text += "-" + std::to_string(last);
+    }
+    return text;
+}
+
+}  // namespace tinct

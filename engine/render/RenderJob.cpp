@@ -1,0 +1,239 @@
+#include "engine/render/RenderJob.h"
+
+#include <ImfThreading.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <filesystem>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "engine/Error.h"
+#include "engine/gpu/FrameSlots.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/graph/FusedKernel.h"
+#include "engine/io/ExrReader.h"
+#include "engine/io/ExrWriter.h"
+#include "engine/render/Progress.h"
+
+namespace tinct {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
+
+// Shared between the reader, GPU and writer threads: the first error stops everyone.
+class Pipeline {
+public:
+    explicit Pipeline(size_t lookahead) : lookahead_(lookahead) {}
+
+    void fail(std::exception_ptr error) {
+        std::lock_guard lock(mutex_);
+        if (!error_) error_ = error;
+        cv_.notify_all();
+    }
+    bool failed() {
+        std::lock_guard lock(mutex_);
+        return bool(error_);
+    }
+    void rethrow() {
+        if (error_) std::rethrow_exception(error_);
+    }
+
+    // Readers: wait until frame `index` is within the look-ahead window, then hand it over.
+    bool waitToRead(size_t index) {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return error_ || index < consumed_ + lookahead_; });
+        return !error_;
+    }
+    void putRead(size_t index, Frame frame) {
+        std::lock_guard lock(mutex_);
+        read_.emplace(index, std::move(frame));
+        cv_.notify_all();
+    }
+    // GPU thread: frames in order.
+    std::optional<Frame> takeRead(size_t index) {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return error_ || read_.count(index); });
+        if (error_) return std::nullopt;
+        Frame f = std::move(read_.at(index));
+        read_.erase(index);
+        consumed_ = index + 1;
+        cv_.notify_all();
+        return f;
+    }
+
+    // GPU thread -> writers, bounded so graded frames cannot pile up in memory.
+    bool putWrite(size_t index, Frame frame) {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return error_ || toWrite_.size() < lookahead_; });
+        if (error_) return false;
+        toWrite_.emplace_back(index, std::move(frame));
+        cv_.notify_all();
+        return true;
+    }
+    void closeWrites() {
+        std::lock_guard lock(mutex_);
+        writesClosed_ = true;
+        cv_.notify_all();
+    }
+    std::optional<std::pair<size_t, Frame>> takeWrite() {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return error_ || !toWrite_.empty() || writesClosed_; });
+        if (error_ || toWrite_.empty()) return std::nullopt;
+        auto item = std::move(toWrite_.front());
+        toWrite_.pop_front();
+        cv_.notify_all();
+        return item;
+    }
+
+private:
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::exception_ptr error_;
+    size_t lookahead_;
+    size_t consumed_ = 0;
+    std::map<size_t, Frame> read_;
+    std::deque<std::pair<size_t, Frame>> toWrite_;
+    bool writesClosed_ = false;
+};
+
+struct StageTotals {
+    std::mutex mutex;
+    double read = 0, write = 0;
+    void add(double& stage, double ms) {
+        std::lock_guard lock(mutex);
+        stage += ms;
+    }
+};
+
+PixelType outputType(const RenderSettings& settings, const Frame& source) {
+    if (settings.pixelType) return *settings.pixelType;
+    return source.sourcePixelType == PixelType::Half ? PixelType::Half : PixelType::Float;
+}
+
+}  // namespace
+
+nlohmann::json RenderStats::toJson() const {
+    return {{"frames", frames},
+            {"dispatches_per_frame", dispatchesPerFrame},
+            {"stage_ms", {{"read", readMs}, {"upload", uploadMs}, {"gpu", gpuMs}, {"download", downloadMs}, {"write", writeMs}}},
+            {"wall_seconds", wallSeconds},
+            {"skipped_frames", skipped}};
+}
+
+RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
+    if (settings.pixelType == PixelType::Uint) throw Error("EXR output can be half or float, not uint");
+    RenderStats stats;
+    const auto plan = planFrames(settings.frames, &stats.skipped);
+    const auto outputDirectory = std::filesystem::path(plan.front().output).parent_path();
+    if (!outputDirectory.empty()) std::filesystem::create_directories(outputDirectory);
+    const auto start = Clock::now();
+
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    const int jobs = settings.jobs > 0 ? settings.jobs : cores;
+    // OpenEXR decompresses a file's line blocks on its own pool; our threads each take a file.
+    Imf::setGlobalThreadCount(cores);
+
+    FusedKernel kernel(gpu, settings.steps);
+    constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
+    FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst, uint32_t pixels) {
+        kernel.record(cmd, src, dst, pixels);
+    });
+
+    Pipeline pipeline(size_t(jobs) + kSlots);
+    StageTotals totals;
+    Progress progress(plan.size(), settings.progress);
+    std::mutex progressMutex;
+
+    std::atomic<size_t> nextRead{0};
+    std::vector<std::thread> readers, writers;
+    for (int t = 0; t < jobs; ++t)
+        readers.emplace_back([&] {
+            try {
+                for (size_t i; (i = nextRead++) < plan.size();) {
+                    if (!pipeline.waitToRead(i)) return;
+                    const auto t0 = Clock::now();
+                    Frame frame = readExr(plan[i].input, settings.layer);
+                    totals.add(totals.read, msSince(t0));
+                    pipeline.putRead(i, std::move(frame));
+                }
+            } catch (...) {
+                pipeline.fail(std::current_exception());
+            }
+        });
+    for (int t = 0; t < jobs; ++t)
+        writers.emplace_back([&] {
+            try {
+                while (auto item = pipeline.takeWrite()) {
+                    const auto t0 = Clock::now();
+                    ExrWriteOptions options{outputType(settings, item->second), settings.compression};
+                    writeExr(plan[item->first].output, item->second, options);
+                    totals.add(totals.write, msSince(t0));
+                    std::lock_guard lock(progressMutex);
+                    progress.frameDone();
+                }
+            } catch (...) {
+                pipeline.fail(std::current_exception());
+            }
+        });
+
+    // The GPU thread (this one): slot k % 2 takes frame k once its previous frame is collected.
+    std::vector<Frame> inFlight(kSlots);
+    std::vector<size_t> inFlightIndex(kSlots);
+    auto collect = [&](size_t slot) {
+        const float* pixels = slots.wait(slot);
+        stats.gpuMs += slots.gpuMilliseconds(slot).value_or(0.0);
+        const auto t0 = Clock::now();
+        Frame& out = inFlight[slot];  // the source frame's metadata, its pixels replaced by the grade
+        std::memcpy(out.rgba.data(), pixels, out.rgba.size() * sizeof(float));
+        stats.downloadMs += msSince(t0);
+        return pipeline.putWrite(inFlightIndex[slot], std::move(out));
+    };
+    try {
+        for (size_t k = 0; k < plan.size() && !pipeline.failed(); ++k) {
+            const size_t slot = k % kSlots;
+            if (slots.busy(slot) && !collect(slot)) break;
+            std::optional<Frame> frame = pipeline.takeRead(k);
+            if (!frame) break;
+            const auto t0 = Clock::now();
+            std::memcpy(slots.input(slot, frame->pixelCount()), frame->rgba.data(), frame->rgba.size() * sizeof(float));
+            stats.uploadMs += msSince(t0);
+            inFlight[slot] = std::move(*frame);
+            inFlightIndex[slot] = k;
+            slots.submit(slot, inFlight[slot].pixelCount());
+            stats.dispatchesPerFrame = std::max<int>(stats.dispatchesPerFrame, kernel.dispatchesFor(uint32_t(inFlight[slot].pixelCount())));
+        }
+        for (size_t k = 0; k < kSlots; ++k) {
+            const size_t slot = (plan.size() + k) % kSlots;  // oldest first
+            if (slots.busy(slot) && !pipeline.failed()) collect(slot);
+        }
+    } catch (...) {
+        pipeline.fail(std::current_exception());
+    }
+    pipeline.closeWrites();
+    for (auto& t : readers) t.join();
+    for (auto& t : writers) t.join();
+    progress.finish();
+    pipeline.rethrow();
+
+    const double n = double(plan.size());
+    stats.frames = plan.size();
+    stats.readMs = totals.read / n;
+    stats.writeMs = totals.write / n;
+    stats.uploadMs /= n;
+    stats.downloadMs /= n;
+    stats.gpuMs /= n;
+    stats.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return stats;
+}
+
+}  // namespace tinct
