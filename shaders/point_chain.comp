@@ -1,22 +1,50 @@
 #version 450
 // The fused point kernel: one read and one write of the frame, with every point step of a run
-// applied in between. Compiled at build time as it stands (no steps: the sanitising pass-through),
-// and used at run time as the template that generated kernels fill in at the TINCT_ markers.
+// applied in between. Compiled at build time as it stands (no steps: the sanitising pass-through,
+// in the four source/destination format variants), and used at run time as the template that
+// generated kernels fill in at the TINCT_ markers.
 #extension GL_GOOGLE_include_directive : require
+
+// Frames in memory are RGBA32F or RGBA16F (half sources, half outputs); the kernel works in float.
+#ifndef TINCT_SOURCE_HALF
+#define TINCT_SOURCE_HALF 0
+#endif
+#ifndef TINCT_DESTINATION_HALF
+#define TINCT_DESTINATION_HALF 0
+#endif
 
 layout(local_size_x = 256) in;
 
+#include "sanitize.glsl"
+#include "cdl.glsl"
+#include "half.glsl"
+
+#if TINCT_SOURCE_HALF
+layout(std430, set = 0, binding = 0) readonly buffer Source { uvec2 src[]; };
+vec4 tinct_load(uint i) { return tinct_unpack_half4(src[i]); }
+#else
 layout(std430, set = 0, binding = 0) readonly buffer Source { vec4 src[]; };
+vec4 tinct_load(uint i) { return src[i]; }
+#endif
+
+#if TINCT_DESTINATION_HALF
+layout(std430, set = 0, binding = 1) writeonly buffer Destination { uvec2 dst[]; };
+// Beyond +-65504 a half is infinite, and an output must not gain an Inf the source did not have.
+void tinct_store(uint i, vec4 c) {
+    c = clamp(c, vec4(-TINCT_HALF_MAX), vec4(TINCT_HALF_MAX));
+    dst[i] = tinct_pack_half4(c);
+}
+#else
 layout(std430, set = 0, binding = 1) writeonly buffer Destination { vec4 dst[]; };
+void tinct_store(uint i, vec4 c) { dst[i] = c; }
+#endif
+
 layout(std430, set = 0, binding = 2) readonly buffer Parameters { vec4 params[]; };
 
 layout(push_constant) uniform Push {
     uint pixelCount;
     uint rowPitch;  // invocations per row of work groups: gl_NumWorkGroups.x * 256
 } pc;
-
-#include "sanitize.glsl"
-#include "cdl.glsl"
 
 // TINCT_STEP_FUNCTIONS
 
@@ -28,5 +56,5 @@ vec4 tinct_apply_steps(vec4 c) {
 void main() {
     uint i = gl_GlobalInvocationID.y * pc.rowPitch + gl_GlobalInvocationID.x;
     if (i >= pc.pixelCount) return;
-    dst[i] = tinct_sanitize(tinct_apply_steps(tinct_sanitize(src[i])));
+    tinct_store(i, tinct_sanitize(tinct_apply_steps(tinct_sanitize(tinct_load(i)))));
 }

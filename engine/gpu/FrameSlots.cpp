@@ -56,33 +56,30 @@ FrameSlots::~FrameSlots() {
     vkDestroyCommandPool(device, pool_, nullptr);
 }
 
-void FrameSlots::reserve(Slot& slot, size_t pixels) {
-    if (slot.capacity >= pixels) return;
-    const size_t bytes = pixels * 4 * sizeof(float);
+void FrameSlots::reserve(GpuBuffer& gpuSide, GpuBuffer& staging, BufferUse stagingUse, size_t bytes) {
+    if (gpuSide.size() >= bytes) return;
     if (gpu_.unifiedMemory()) {
-        slot.source = GpuBuffer(gpu_, bytes, BufferUse::Shared);
-        slot.destination = GpuBuffer(gpu_, bytes, BufferUse::Shared);
+        gpuSide = GpuBuffer(gpu_, bytes, BufferUse::Shared);
     } else {
-        slot.source = GpuBuffer(gpu_, bytes, BufferUse::Device);
-        slot.destination = GpuBuffer(gpu_, bytes, BufferUse::Device);
-        slot.upload = GpuBuffer(gpu_, bytes, BufferUse::Upload);
-        slot.download = GpuBuffer(gpu_, bytes, BufferUse::Download);
+        gpuSide = GpuBuffer(gpu_, bytes, BufferUse::Device);
+        staging = GpuBuffer(gpu_, bytes, stagingUse);
     }
-    slot.capacity = pixels;
 }
 
-float* FrameSlots::input(size_t index, size_t pixels) {
+void* FrameSlots::input(size_t index, size_t bytes) {
     Slot& slot = slots_[index];
     if (slot.busy) throw Error("internal error: frame slot reused while the GPU runs it");
-    reserve(slot, pixels);
-    return static_cast<float*>(gpu_.unifiedMemory() ? slot.source.mapped() : slot.upload.mapped());
+    reserve(slot.source, slot.upload, BufferUse::Upload, bytes);
+    slot.inputBytes = bytes;
+    return gpu_.unifiedMemory() ? slot.source.mapped() : slot.upload.mapped();
 }
 
-void FrameSlots::submit(size_t index, size_t pixels) {
+void FrameSlots::submit(size_t index, size_t outputBytes) {
     Slot& slot = slots_[index];
+    reserve(slot.destination, slot.download, BufferUse::Download, outputBytes);
+    slot.outputBytes = outputBytes;
     const bool staged = !gpu_.unifiedMemory();
     (staged ? slot.upload : slot.source).flush();
-    const VkDeviceSize bytes = pixels * 4 * sizeof(float);
 
     VkCommandBuffer cmd = slot.cmd;
     vkResetCommandBuffer(cmd, 0);
@@ -92,7 +89,7 @@ void FrameSlots::submit(size_t index, size_t pixels) {
     const uint32_t query = uint32_t(2 * index);
     if (timestamps_) vkCmdResetQueryPool(cmd, timestamps_, query, 2);
     if (staged) {
-        VkBufferCopy region{0, 0, bytes};
+        VkBufferCopy region{0, 0, slot.inputBytes};
         vkCmdCopyBuffer(cmd, slot.upload.handle(), slot.source.handle(), 1, &region);
         bufferBarrier(cmd, slot.source.handle(), VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT,
                       VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
@@ -101,12 +98,12 @@ void FrameSlots::submit(size_t index, size_t pixels) {
                       VK_PIPELINE_STAGE_HOST_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
     }
     if (timestamps_) vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, timestamps_, query);
-    record_(cmd, slot.source.handle(), slot.destination.handle(), uint32_t(pixels));
+    record_(cmd, slot.source.handle(), slot.destination.handle());
     if (timestamps_) vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, timestamps_, query + 1);
     if (staged) {
         bufferBarrier(cmd, slot.destination.handle(), VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT,
                       VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
-        VkBufferCopy region{0, 0, bytes};
+        VkBufferCopy region{0, 0, slot.outputBytes};
         vkCmdCopyBuffer(cmd, slot.destination.handle(), slot.download.handle(), 1, &region);
         bufferBarrier(cmd, slot.download.handle(), VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT,
                       VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT);
@@ -127,7 +124,7 @@ void FrameSlots::submit(size_t index, size_t pixels) {
     slot.busy = true;
 }
 
-const float* FrameSlots::wait(size_t index) {
+const void* FrameSlots::wait(size_t index) {
     Slot& slot = slots_[index];
     if (!slot.busy) throw Error("internal error: waiting on an idle frame slot");
     vkCheck(vkWaitForFences(gpu_.device(), 1, &slot.fence, VK_TRUE, UINT64_MAX), "waiting for the GPU");
@@ -141,7 +138,7 @@ const float* FrameSlots::wait(size_t index) {
     }
     GpuBuffer& out = gpu_.unifiedMemory() ? slot.destination : slot.download;
     out.invalidate();
-    return static_cast<const float*>(out.mapped());
+    return out.mapped();
 }
 
 std::optional<double> FrameSlots::gpuMilliseconds(size_t slot) const { return slots_[slot].gpuMs; }

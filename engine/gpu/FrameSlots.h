@@ -17,8 +17,8 @@ class GpuContext;
 
 class FrameSlots {
 public:
-    // `record` adds the frame's work between upload and download: (cmd, source, destination, pixels).
-    using RecordWork = std::function<void(VkCommandBuffer, VkBuffer, VkBuffer, uint32_t)>;
+    // `record` adds the frame's work between upload and download: (cmd, source, destination).
+    using RecordWork = std::function<void(VkCommandBuffer, VkBuffer, VkBuffer)>;
 
     FrameSlots(GpuContext& gpu, size_t slotCount, RecordWork record);
     ~FrameSlots();
@@ -27,19 +27,19 @@ public:
 
     size_t size() const { return slots_.size(); }
 
-    // Host memory for the slot's input, room for `pixels` RGBA32F pixels. The slot must be idle.
-    float* input(size_t slot, size_t pixels);
-    // Runs the slot's frame on the GPU; returns at once.
-    void submit(size_t slot, size_t pixels);
+    // Host memory for the slot's input, `bytes` long. The slot must be idle.
+    void* input(size_t slot, size_t bytes);
+    // Runs the slot's frame on the GPU, `outputBytes` of result; returns at once.
+    void submit(size_t slot, size_t outputBytes);
     bool busy(size_t slot) const { return slots_[slot].busy; }
-    // Waits for the slot's frame and returns its output pixels (valid until the slot is reused).
-    const float* wait(size_t slot);
+    // Waits for the slot's frame and returns its output (valid until the slot is reused).
+    const void* wait(size_t slot);
     // GPU time of the slot's last frame in milliseconds, when the device has timestamps.
     std::optional<double> gpuMilliseconds(size_t slot) const;
 
 private:
     struct Slot {
-        size_t capacity = 0;  // pixels
+        size_t inputBytes = 0, outputBytes = 0;    // of the frame in the slot
         GpuBuffer source, destination;             // what the kernel reads and writes
         GpuBuffer upload, download;                // staging, discrete GPUs only
         VkCommandBuffer cmd = VK_NULL_HANDLE;
@@ -47,7 +47,8 @@ private:
         bool busy = false;
         std::optional<double> gpuMs;
     };
-    void reserve(Slot& slot, size_t pixels);
+    // Grows the buffers pair (GPU buffer, staging buffer) to hold `bytes`.
+    void reserve(GpuBuffer& gpuSide, GpuBuffer& staging, BufferUse stagingUse, size_t bytes);
 
     GpuContext& gpu_;
     RecordWork record_;

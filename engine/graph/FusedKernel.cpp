@@ -32,6 +32,12 @@ void replace(std::string& text, const std::string& marker, const std::string& wi
     text.replace(at, marker.size(), with);
 }
 
+size_t variantIndex(FrameFormats f) { return (f.sourceHalf ? 2 : 0) + (f.destinationHalf ? 1 : 0); }
+
+std::string variantName(FrameFormats f) {
+    return std::string("point_chain_") + (f.sourceHalf ? "h" : "f") + (f.destinationHalf ? "h" : "f");
+}
+
 std::vector<StepSlot> slotsFor(const PointSteps& steps) {
     std::vector<StepSlot> slots;
     uint32_t param = 0, binding = kFixedBindings;
@@ -45,10 +51,13 @@ std::vector<StepSlot> slotsFor(const PointSteps& steps) {
 
 }  // namespace
 
-std::string FusedKernel::generateSource(const PointSteps& steps) {
+std::string FusedKernel::generateSource(const PointSteps& steps, FrameFormats formats) {
     std::string text(shaders::snippet("point_chain.comp"));
+    replace(text, "#version 450\n",
+            std::string("#version 450\n#define TINCT_SOURCE_HALF ") + (formats.sourceHalf ? "1" : "0") +
+                "\n#define TINCT_DESTINATION_HALF " + (formats.destinationHalf ? "1" : "0") + "\n");
     // shaderc is given no include callback: the snippets are pasted in, as glslc -I did at build time.
-    for (const char* name : {"sanitize.glsl", "cdl.glsl"})
+    for (const char* name : {"sanitize.glsl", "cdl.glsl", "half.glsl"})
         replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));
     replace(text, "#extension GL_GOOGLE_include_directive : require\n", "");
 
@@ -74,14 +83,18 @@ FusedKernel::FusedKernel(GpuContext& gpu, PointSteps steps) : gpu_(gpu), steps_(
     parameters_ = GpuBuffer(gpu, std::max<size_t>(paramFloats, 4) * sizeof(float), BufferUse::Upload,
                             VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     updateParameters();
+    prepare({});
+}
 
+void FusedKernel::prepare(FrameFormats formats) {
+    auto& kernel = kernels_[variantIndex(formats)];
+    if (kernel) return;
+    const std::string name = variantName(formats);
     if (steps_.empty()) {
-        kernel_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("point_chain"), layoutFor(steps_),
-                                                  uint32_t(sizeof(Push)), "point_chain");
+        kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv(name), layoutFor(steps_), uint32_t(sizeof(Push)), name);
     } else {
-        const auto spirv = compileComputeShader(generateSource(steps_), "fused point kernel");
-        kernel_ = std::make_unique<ComputeKernel>(gpu, spirv, layoutFor(steps_), uint32_t(sizeof(Push)),
-                                                  "fused point kernel");
+        const auto spirv = compileComputeShader(generateSource(steps_, formats), "fused " + name);
+        kernel = std::make_unique<ComputeKernel>(gpu_, spirv, layoutFor(steps_), uint32_t(sizeof(Push)), "fused " + name);
     }
 }
 
@@ -96,14 +109,17 @@ void FusedKernel::updateParameters() {
     parameters_.flush();
 }
 
-void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount) const {
-    const VkDeviceSize pixelBytes = 4 * sizeof(float);
+void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
+                         FrameFormats formats) const {
+    const auto& kernel = kernels_[variantIndex(formats)];
+    if (!kernel) throw Error("internal error: fused kernel recorded before prepare()");
+    const VkDeviceSize sourceBytes = formats.sourceHalf ? 8 : 16, destinationBytes = formats.destinationHalf ? 8 : 16;
     const uint32_t chunkPixels = this->chunkPixels(pixelCount);
     for (uint32_t first = 0; first < pixelCount; first += chunkPixels) {
         const uint32_t count = std::min(chunkPixels, pixelCount - first);
-        const VkDeviceSize offset = VkDeviceSize(first) * pixelBytes, range = VkDeviceSize(count) * pixelBytes;
-        std::vector<Binding> bindings = {{BindingKind::StorageBuffer, source, offset, range},
-                                         {BindingKind::StorageBuffer, destination, offset, range},
+        std::vector<Binding> bindings = {
+            {BindingKind::StorageBuffer, source, first * sourceBytes, count * sourceBytes},
+            {BindingKind::StorageBuffer, destination, first * destinationBytes, count * destinationBytes},
                                          {BindingKind::StorageBuffer, parameters_.handle()}};
         for (const auto& t : textures_)
             bindings.push_back({BindingKind::Sampler, VK_NULL_HANDLE, 0, VK_WHOLE_SIZE, t->view(), t->sampler()});
@@ -113,18 +129,20 @@ void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destinat
         const uint32_t groupsX = std::min(groups, gpu_.limits().maxComputeWorkGroupCount[0]);
         const uint32_t groupsY = (groups + groupsX - 1) / groupsX;
         const Push push{count, groupsX * kGroupSize};
-        kernel_->record(cmd, bindings, &push, groupsX, groupsY);
+        kernel->record(cmd, bindings, &push, groupsX, groupsY);
     }
 }
 
 uint32_t FusedKernel::chunkPixels(uint32_t pixelCount) const {
     // A frame may be larger than one storage-buffer binding may span (lavapipe allows 128 MiB, just
     // over one UHD RGBA32F frame), so big frames are processed in chunks, each bound at an offset.
-    const VkDeviceSize pixelBytes = 4 * sizeof(float);
-    const VkDeviceSize alignment = std::max<VkDeviceSize>(gpu_.limits().minStorageBufferOffsetAlignment, pixelBytes);
-    VkDeviceSize chunkBytes = std::min<VkDeviceSize>(gpu_.limits().maxStorageBufferRange, VkDeviceSize(pixelCount) * pixelBytes);
-    chunkBytes -= chunkBytes % alignment;
-    return uint32_t(std::max<VkDeviceSize>(chunkBytes / pixelBytes, 1));
+    // Chunks are a whole number of offset-alignment units in pixels, so every offset is aligned
+    // whether the frame is float or half.
+    const VkDeviceSize largestPixel = 16;
+    const VkDeviceSize unit = std::max<VkDeviceSize>(gpu_.limits().minStorageBufferOffsetAlignment, 1);
+    VkDeviceSize pixels = std::min<VkDeviceSize>(gpu_.limits().maxStorageBufferRange / largestPixel, pixelCount);
+    if (pixels < pixelCount) pixels -= pixels % unit;
+    return uint32_t(std::max<VkDeviceSize>(pixels, 1));
 }
 
 uint32_t FusedKernel::dispatchesFor(uint32_t pixelCount) const {

@@ -56,47 +56,59 @@ std::array<std::string, 4> sourceChannels(const Imf::ChannelList& channels,
 }  // namespace
 
 Frame readExr(const std::string& path, const std::string& layer) {
+    Frame frame;
+    readExrInto(path, {layer, false}, frame);
+    return frame;
+}
+
+void readExrInto(const std::string& path, const ExrReadOptions& options, Frame& frame) {
     auto file = openExrFile(path);
     try {
-        const ExrLayerChoice choice = findExrLayer(*file, layer, path);
+        const ExrLayerChoice choice = findExrLayer(*file, options.layer, path);
         const Imf::Header& header = file->header(choice.part);
         const Imath::Box2i& dw = header.dataWindow();
 
-        Frame frame;
         frame.dataWindow = toWindow(dw);
         frame.displayWindow = toWindow(header.displayWindow());
         frame.width = frame.dataWindow.width();
         frame.height = frame.dataWindow.height();
         frame.attributes = std::make_shared<const ExrAttributes>(ExrAttributes{header});
-        frame.rgba.assign(frame.pixelCount() * 4, 0.0f);
 
         const auto names = sourceChannels(header.channels(), choice.prefix, path);
         const bool luminanceOnly = names[0] == choice.prefix + "Y";
         frame.hasAlpha = !names[3].empty();
         frame.sourcePixelType = PixelType::Half;
+        for (const auto& name : names)
+            if (!name.empty())
+                frame.sourcePixelType = widen(frame.sourcePixelType, header.channels().findChannel(name)->type);
 
-        // OpenEXR converts every channel type to float and scatters it straight into the
-        // interleaved buffer; slices for absent channels are filled with their fill value.
-        const size_t xStride = 4 * sizeof(float);
+        // OpenEXR converts every channel type to the slice's type and scatters it straight into
+        // the interleaved buffer; slices for absent channels are filled with their fill value, so
+        // every value is written and the buffer needs no clearing first.
+        const bool half = options.keepHalf && frame.sourcePixelType == PixelType::Half;
+        frame.storage = half ? PixelStorage::Half : PixelStorage::Float;
+        const size_t values = frame.pixelCount() * 4;
+        if (half) frame.rgbaHalf.resize(values);
+        else frame.rgba.resize(values);
+        char* base = static_cast<char*>(frame.pixels());
+        const size_t sampleSize = half ? 2 : 4;
+        const size_t xStride = 4 * sampleSize;
         const size_t yStride = xStride * size_t(frame.width);
         Imf::FrameBuffer buffer;
         for (int c = 0; c < 4; ++c) {
             if (luminanceOnly && (c == 1 || c == 2)) continue;
             const std::string name = names[c].empty() ? choice.prefix + "RGBA"[c] : names[c];
-            if (!names[c].empty())
-                frame.sourcePixelType = widen(frame.sourcePixelType,
-                                              header.channels().findChannel(name)->type);
-            buffer.insert(name, Imf::Slice::Make(Imf::FLOAT, frame.rgba.data() + c, dw, xStride,
+            buffer.insert(name, Imf::Slice::Make(half ? Imf::HALF : Imf::FLOAT, base + c * sampleSize, dw, xStride,
                                                  yStride, 1, 1, c == 3 ? 1.0 : 0.0));
         }
         Imf::InputPart part(*file, choice.part);
         part.setFrameBuffer(buffer);
         part.readPixels(dw.min.y, dw.max.y);
 
-        if (luminanceOnly)
-            for (size_t i = 0; i < frame.rgba.size(); i += 4)
-                frame.rgba[i + 1] = frame.rgba[i + 2] = frame.rgba[i];
-        return frame;
+        if (luminanceOnly && half)
+            for (size_t i = 0; i < values; i += 4) frame.rgbaHalf[i + 1] = frame.rgbaHalf[i + 2] = frame.rgbaHalf[i];
+        else if (luminanceOnly)
+            for (size_t i = 0; i < values; i += 4) frame.rgba[i + 1] = frame.rgba[i + 2] = frame.rgba[i];
     } catch (...) {
         rethrowAsExrError(path, std::current_exception());
     }

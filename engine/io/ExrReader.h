@@ -14,4 +14,15 @@ namespace tinct {
 // an unknown layer (listing the layers the file has).
 Frame readExr(const std::string& path, const std::string& layer = "");
 
+struct ExrReadOptions {
+    std::string layer;
+    // Keep half-float sources as half (PixelStorage::Half), for a GPU that converts them itself.
+    // Files with any float or uint channel are read as Float regardless.
+    bool keepHalf = false;
+};
+
+// As readExr, into `frame`, reusing its pixel memory when it is already large enough: a render
+// recycles frames so that each new one costs no allocation and no page faults.
+void readExrInto(const std::string& path, const ExrReadOptions& options, Frame& frame);
+
 }  // namespace tinct

@@ -26,15 +26,19 @@ Imath::Box2i toBox(const PixelWindow& w) {
     return Imath::Box2i({w.xMin, w.yMin}, {w.xMax, w.yMax});
 }
 
+size_t storedValues(const Frame& frame) {
+    return frame.storage == PixelStorage::Half ? frame.rgbaHalf.size() : frame.rgba.size();
+}
+
 void checkFrame(const std::string& path, const Frame& frame) {
     const bool consistent = frame.width > 0 && frame.height > 0 &&
                             frame.dataWindow.width() == frame.width &&
                             frame.dataWindow.height() == frame.height &&
-                            frame.rgba.size() == frame.pixelCount() * 4;
+                            storedValues(frame) == frame.pixelCount() * 4;
     if (!consistent)
         throw Error(path + ": cannot write a frame whose pixels do not match its data window (" +
                     std::to_string(frame.width) + "x" + std::to_string(frame.height) + ", " +
-                    std::to_string(frame.rgba.size()) + " floats)");
+                    std::to_string(storedValues(frame)) + " values)");
 }
 
 Imf::Header makeHeader(const Frame& frame, const ExrWriteOptions& options) {
@@ -55,6 +59,12 @@ Imf::Header makeHeader(const Frame& frame, const ExrWriteOptions& options) {
 // frame converted first. Finite values beyond the half range become the largest half rather
 // than infinity: an output must not gain an Inf the grade did not produce.
 std::vector<half> toHalf(const Frame& frame, int channels) {
+    if (frame.storage == PixelStorage::Half) {  // already half: pick the channels written
+        std::vector<half> halves(frame.pixelCount() * size_t(channels));
+        for (size_t p = 0; p < frame.pixelCount(); ++p)
+            for (int c = 0; c < channels; ++c) halves[p * channels + c].setBits(frame.rgbaHalf[p * 4 + c]);
+        return halves;
+    }
     std::vector<half> halves(frame.pixelCount() * size_t(channels));
     for (size_t p = 0; p < frame.pixelCount(); ++p)
         for (int c = 0; c < channels; ++c) {
@@ -69,9 +79,23 @@ void writePixels(std::ofstream& stream, const std::string& tempPath, const Frame
                  const Imf::Header& header, PixelType type) {
     const int channels = frame.hasAlpha ? 4 : 3;
     std::vector<half> halves;
+    std::vector<float> floats;
     const char* base = reinterpret_cast<const char*>(frame.rgba.data());
     size_t sampleSize = sizeof(float), xStride = 4 * sizeof(float);
-    if (type == PixelType::Half) {
+    if (type == PixelType::Half && frame.storage == PixelStorage::Half) {
+        // Half pixels from the GPU are written as they are: the kernel already made them finite.
+        base = reinterpret_cast<const char*>(frame.rgbaHalf.data());
+        sampleSize = sizeof(half);
+        xStride = 4 * sizeof(half);
+    } else if (type == PixelType::Float && frame.storage == PixelStorage::Half) {
+        floats.resize(frame.rgbaHalf.size());
+        for (size_t i = 0; i < floats.size(); ++i) {
+            half h;
+            h.setBits(frame.rgbaHalf[i]);
+            floats[i] = float(h);
+        }
+        base = reinterpret_cast<const char*>(floats.data());
+    } else if (type == PixelType::Half) {
         halves = toHalf(frame, channels);
         base = reinterpret_cast<const char*>(halves.data());
         sampleSize = sizeof(half);

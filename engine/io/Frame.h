@@ -2,6 +2,7 @@
 // A frame as the engine sees it on the CPU side: RGBA32F pixels of the data window, plus what the
 // writer needs to give the output the same geometry and attributes as the source.
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,13 +19,20 @@ struct PixelWindow {
 
 enum class PixelType { Half, Float, Uint };
 
+// How a frame's pixels are held in memory. Float (RGBA32F) is the working format; Half (RGBA16F)
+// carries half-float sources and outputs through memory and over the bus at half the bytes, and
+// the GPU converts at the ends of its kernel, so no CPU loop touches each value.
+enum class PixelStorage { Float, Half };
+
 // The source file's header attributes (chromaticities, timecode, frame rate, ...), carried opaquely
 // from reader to writer so that outputs keep them. Defined in io/ExrAttributes.h.
 struct ExrAttributes;
 
 struct Frame {
     int width = 0, height = 0;   // size of the data window
-    std::vector<float> rgba;     // width * height * 4 floats, rows top to bottom
+    PixelStorage storage = PixelStorage::Float;
+    std::vector<float> rgba;          // Float storage: width * height * 4 floats, rows top to bottom
+    std::vector<uint16_t> rgbaHalf;   // Half storage: the same layout, IEEE 754 half bit patterns
     PixelWindow dataWindow;
     PixelWindow displayWindow;
     PixelType sourcePixelType = PixelType::Half;  // widest type among the channels read
@@ -32,6 +40,11 @@ struct Frame {
     std::shared_ptr<const ExrAttributes> attributes;  // may be null for generated frames
 
     size_t pixelCount() const { return size_t(width) * size_t(height); }
+    size_t bytesPerPixel() const { return storage == PixelStorage::Half ? 8 : 16; }
+    const void* pixels() const {
+        return storage == PixelStorage::Half ? static_cast<const void*>(rgbaHalf.data()) : rgba.data();
+    }
+    void* pixels() { return storage == PixelStorage::Half ? static_cast<void*>(rgbaHalf.data()) : rgba.data(); }
 };
 
 // Allocates an RGBA frame whose data and display windows are both (0,0)-(w-1,h-1).

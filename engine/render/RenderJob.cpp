@@ -71,6 +71,20 @@ public:
         return f;
     }
 
+    // Frames whose pixels were written, to be read into again: no allocation or page faults per
+    // frame once the pipeline is full.
+    Frame recycledFrame() {
+        std::lock_guard lock(mutex_);
+        if (free_.empty()) return Frame{};
+        Frame f = std::move(free_.back());
+        free_.pop_back();
+        return f;
+    }
+    void recycle(Frame frame) {
+        std::lock_guard lock(mutex_);
+        free_.push_back(std::move(frame));
+    }
+
     // GPU thread -> writers, bounded so graded frames cannot pile up in memory.
     bool putWrite(size_t index, Frame frame) {
         std::unique_lock lock(mutex_);
@@ -103,6 +117,7 @@ private:
     size_t consumed_ = 0;
     std::map<size_t, Frame> read_;
     std::deque<std::pair<size_t, Frame>> toWrite_;
+    std::vector<Frame> free_;
     bool writesClosed_ = false;
 };
 
@@ -145,8 +160,11 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
 
     FusedKernel kernel(gpu, settings.steps);
     constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
-    FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst, uint32_t pixels) {
-        kernel.record(cmd, src, dst, pixels);
+    // Of the frame being submitted; read while its commands are recorded.
+    uint32_t submitPixels = 0;
+    FrameFormats submitFormats;
+    FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+        kernel.record(cmd, src, dst, submitPixels, submitFormats);
     });
 
     Pipeline pipeline(size_t(jobs) + kSlots);
@@ -162,7 +180,9 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                 for (size_t i; (i = nextRead++) < plan.size();) {
                     if (!pipeline.waitToRead(i)) return;
                     const auto t0 = Clock::now();
-                    Frame frame = readExr(plan[i].input, settings.layer);
+                    Frame frame = pipeline.recycledFrame();
+                    // Half sources stay half: the GPU converts them, at half the bytes moved.
+                    readExrInto(plan[i].input, {settings.layer, true}, frame);
                     totals.add(totals.read, msSince(t0));
                     pipeline.putRead(i, std::move(frame));
                 }
@@ -178,6 +198,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                     ExrWriteOptions options{outputType(settings, item->second), settings.compression};
                     writeExr(plan[item->first].output, item->second, options);
                     totals.add(totals.write, msSince(t0));
+                    pipeline.recycle(std::move(item->second));
                     std::lock_guard lock(progressMutex);
                     progress.frameDone();
                 }
@@ -189,12 +210,16 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     // The GPU thread (this one): slot k % 2 takes frame k once its previous frame is collected.
     std::vector<Frame> inFlight(kSlots);
     std::vector<size_t> inFlightIndex(kSlots);
+    std::vector<bool> halfOutput(kSlots);
     auto collect = [&](size_t slot) {
-        const float* pixels = slots.wait(slot);
+        const void* pixels = slots.wait(slot);
         stats.gpuMs += slots.gpuMilliseconds(slot).value_or(0.0);
         const auto t0 = Clock::now();
         Frame& out = inFlight[slot];  // the source frame's metadata, its pixels replaced by the grade
-        std::memcpy(out.rgba.data(), pixels, out.rgba.size() * sizeof(float));
+        out.storage = halfOutput[slot] ? PixelStorage::Half : PixelStorage::Float;
+        if (halfOutput[slot]) out.rgbaHalf.resize(out.pixelCount() * 4);
+        else out.rgba.resize(out.pixelCount() * 4);
+        std::memcpy(out.pixels(), pixels, out.pixelCount() * out.bytesPerPixel());
         stats.downloadMs += msSince(t0);
         return pipeline.putWrite(inFlightIndex[slot], std::move(out));
     };
@@ -204,13 +229,18 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             if (slots.busy(slot) && !collect(slot)) break;
             std::optional<Frame> frame = pipeline.takeRead(k);
             if (!frame) break;
+            const size_t inputBytes = frame->pixelCount() * frame->bytesPerPixel();
             const auto t0 = Clock::now();
-            std::memcpy(slots.input(slot, frame->pixelCount()), frame->rgba.data(), frame->rgba.size() * sizeof(float));
+            std::memcpy(slots.input(slot, inputBytes), frame->pixels(), inputBytes);
             stats.uploadMs += msSince(t0);
+            submitPixels = uint32_t(frame->pixelCount());
+            submitFormats = {frame->storage == PixelStorage::Half, outputType(settings, *frame) == PixelType::Half};
+            kernel.prepare(submitFormats);
+            halfOutput[slot] = submitFormats.destinationHalf;
             inFlight[slot] = std::move(*frame);
             inFlightIndex[slot] = k;
-            slots.submit(slot, inFlight[slot].pixelCount());
-            stats.dispatchesPerFrame = std::max<int>(stats.dispatchesPerFrame, kernel.dispatchesFor(uint32_t(inFlight[slot].pixelCount())));
+            slots.submit(slot, size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
+            stats.dispatchesPerFrame = std::max<int>(stats.dispatchesPerFrame, kernel.dispatchesFor(submitPixels));
         }
         for (size_t k = 0; k < kSlots; ++k) {
             const size_t slot = (plan.size() + k) % kSlots;  // oldest first

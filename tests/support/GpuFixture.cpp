@@ -26,13 +26,14 @@ void GpuFixture::TearDown() {
 std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba) {
     GpuContext& gpu = sharedGpu();
     FusedKernel kernel(gpu, steps);
-    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst, uint32_t pixels) {
-        kernel.record(cmd, src, dst, pixels);
+    const uint32_t pixels = uint32_t(rgba.size() / 4);
+    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+        kernel.record(cmd, src, dst, pixels, {});
     });
-    const size_t pixels = rgba.size() / 4;
-    std::memcpy(slots.input(0, pixels), rgba.data(), rgba.size() * sizeof(float));
-    slots.submit(0, pixels);
-    const float* out = slots.wait(0);
+    const size_t bytes = rgba.size() * sizeof(float);
+    std::memcpy(slots.input(0, bytes), rgba.data(), bytes);
+    slots.submit(0, bytes);
+    const auto* out = static_cast<const float*>(slots.wait(0));
     return std::vector<float>(out, out + rgba.size());
 }
 
