@@ -55,9 +55,10 @@ OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
             for (int c = 0; c < 3; ++c) t.rgba[k * 4 + c] = values[k * 3 + c];
             t.rgba[k * 4 + 3] = 1.0f;
         }
-        // Tetrahedral code samples texel centres only, where nearest is exact on every GPU; linear
-        // relies on the hardware filter.
+        // Tetrahedral (and nearest) code samples texel centres only: those LUTs are read from a
+        // buffer by index (see glsl()). Trilinear relies on the hardware filter.
         t.linear = interpolation != OCIO::INTERP_TETRAHEDRAL && interpolation != OCIO::INTERP_NEAREST;
+        t.asBuffer = !t.linear;
         textures_.push_back(std::move(t));
         samplerNames_.push_back(samplerName);
     }
@@ -89,10 +90,25 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
     std::string text = extract(processor_)->getShaderText();
     // Vulkan GLSL needs an explicit binding for every sampler OCIO declares.
     for (size_t i = 0; i < samplerNames_.size(); ++i) {
-        const std::regex declaration("uniform (sampler[123]D) " + samplerNames_[i] + ";");
-        const std::string binding = "layout(set = 0, binding = " + std::to_string(slot.firstBinding + i) + ") uniform $1 " +
-                                    samplerNames_[i] + ";";
-        text = std::regex_replace(text, declaration, binding);
+        const std::string& name = samplerNames_[i];
+        const std::string binding = "layout(set = 0, binding = " + std::to_string(slot.firstBinding + i) + ")";
+        if (!textures_[i].asBuffer) {
+            text = std::regex_replace(text, std::regex("uniform (sampler[123]D) " + name + ";"),
+                                      binding + " uniform $1 " + name + ";");
+            continue;
+        }
+        // OCIO's tetrahedral code fetches only texel centres, with coordinates that are texel
+        // indices (x fastest) plus one half, over the edge length: the texel is found by index.
+        const std::string edge = std::to_string(textures_[i].shape.width);
+        const std::string fetch = binding + " readonly buffer " + name + "Buffer { vec4 " + name + "Data[]; };\n" +
+                                  "vec4 " + name + "Fetch(vec3 t) {\n    ivec3 i = clamp(ivec3(floor(t * " + edge +
+                                  ".0)), ivec3(0), ivec3(" + edge + " - 1));\n    return " + name + "Data[(i.z * " + edge +
+                                  " + i.y) * " + edge + " + i.x];\n}";
+        text = std::regex_replace(text, std::regex("uniform sampler3D " + name + ";"), fetch);
+        text = std::regex_replace(text, std::regex("texture\\(" + name + ", ([A-Za-z_][A-Za-z0-9_]*)\\)"),
+                                  name + "Fetch($1)");
+        if (text.find("texture(" + name) != std::string::npos)
+            throw Error("internal error: " + what_ + ": OCIO's 3D LUT code samples in a way Tinct does not expect");
     }
     // Give this slot's function and resources their own names, so two OCIO steps can be fused.
     text = std::regex_replace(text, std::regex(kFunction), slot.functionName);

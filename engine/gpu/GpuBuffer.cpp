@@ -1,5 +1,6 @@
 #include "engine/gpu/GpuBuffer.h"
 
+#include <cstring>
 #include <utility>
 
 #include "engine/gpu/GpuContext.h"
@@ -44,6 +45,32 @@ GpuBuffer::GpuBuffer(GpuContext& gpu, size_t bytes, BufferUse use, VkBufferUsage
             "allocating " + std::to_string(req.size >> 20) + " MiB of GPU memory");
     vkCheck(vkBindBufferMemory(device, buffer_, memory_, 0), "binding GPU memory");
     if (use != BufferUse::Device) vkCheck(vkMapMemory(device, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_), "mapping GPU memory");
+}
+
+GpuBuffer GpuBuffer::withData(GpuContext& gpu, const void* data, size_t bytes) {
+    if (gpu.unifiedMemory()) {
+        GpuBuffer buffer(gpu, bytes, BufferUse::Shared);
+        std::memcpy(buffer.mapped(), data, bytes);
+        buffer.flush();
+        return buffer;
+    }
+    GpuBuffer staging(gpu, bytes, BufferUse::Upload);
+    std::memcpy(staging.mapped(), data, bytes);
+    staging.flush();
+    GpuBuffer buffer(gpu, bytes, BufferUse::Device);
+    gpu.runOnce([&](VkCommandBuffer cmd) {
+        VkBufferCopy region{0, 0, bytes};
+        vkCmdCopyBuffer(cmd, staging.handle(), buffer.handle(), 1, &region);
+        VkBufferMemoryBarrier barrier{VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER};
+        barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
+        barrier.dstAccessMask = VK_ACCESS_SHADER_READ_BIT;
+        barrier.srcQueueFamilyIndex = barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
+        barrier.buffer = buffer.handle();
+        barrier.size = VK_WHOLE_SIZE;
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 0, nullptr,
+                             1, &barrier, 0, nullptr);
+    });
+    return buffer;
 }
 
 GpuBuffer::~GpuBuffer() { release(); }

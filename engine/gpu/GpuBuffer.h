@@ -20,6 +20,10 @@ class GpuBuffer {
 public:
     GpuBuffer() = default;
     GpuBuffer(GpuContext& gpu, size_t bytes, BufferUse use, VkBufferUsageFlags extraUsage = 0);
+
+    // A GPU storage buffer holding `bytes` of `data`, uploaded through staging where the GPU's
+    // memory is not host-visible. For data that is written once (LUTs).
+    static GpuBuffer withData(GpuContext& gpu, const void* data, size_t bytes);
     ~GpuBuffer();
     GpuBuffer(GpuBuffer&& other) noexcept;
     GpuBuffer& operator=(GpuBuffer&& other) noexcept;

@@ -50,7 +50,12 @@ private:
     GpuContext& gpu_;
     PointSteps steps_;
     std::array<std::unique_ptr<ComputeKernel>, 4> kernels_;  // by FrameFormats
-    std::vector<std::unique_ptr<GpuTexture>> textures_;
+    // One per StepTexture, in binding order: a sampled texture or a storage buffer.
+    struct StepResource {
+        std::unique_ptr<GpuTexture> texture;
+        GpuBuffer buffer;
+    };
+    std::vector<StepResource> resources_;
     GpuBuffer parameters_;
 };
 

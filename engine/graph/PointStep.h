@@ -15,13 +15,16 @@ struct StepTexture {
     TextureShape shape;
     std::vector<float> rgba;  // shape.width*height*depth RGBA texels
     bool linear = false;      // hardware linear filtering, else nearest
+    // Bound as a storage buffer of vec4 instead of a sampler: for data read only at whole texels,
+    // where a buffer load is exact everywhere and cheaper than a texture fetch on CPU devices.
+    bool asBuffer = false;
 };
 
 // Where a step's resources sit in the fused kernel.
 struct StepSlot {
     std::string functionName;     // the function the step must define
     uint32_t paramOffset = 0;     // index of its first vec4 in `params[]`
-    uint32_t firstBinding = 0;    // binding of its first texture; the rest follow in order
+    uint32_t firstBinding = 0;    // binding of its first texture (or texture buffer); the rest follow
 };
 
 class PointStep {
