@@ -210,6 +210,8 @@ TEST(RenderCommand, BadInputsGetClearErrorsAndLeaveNoOutput) {
         {{"-i", shot, "--lut", dir.file("size.cube")}, "size.cube", {}},
         {{"-i", shot, "--cdl", dir.file("bad.cc")}, "bad.cc", {}},
         {{"-i", shot}, "TINCT_DEVICE=no-such-gpu", {"TINCT_DEVICE=no-such-gpu"}},
+        // No Vulkan driver at all: the loader is pointed at a driver list that does not exist.
+        {{"-i", shot}, "no Vulkan device", {"VK_DRIVER_FILES=/nonexistent/icd.json", "VK_ICD_FILENAMES=/nonexistent/icd.json"}},
         {{"-i", shot, "--layer", "nosuchlayer"}, "nosuchlayer", {}},
     };
     for (const auto& c : cases) {
