@@ -1,6 +1,6 @@
 // describeExr reports headers as written by OpenEXR's own API.
 #include "engine/io/ExrInfo.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <ImfFloatAttribute.h>
 #include <ImfIntAttribute.h>

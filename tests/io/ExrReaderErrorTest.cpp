@@ -2,7 +2,7 @@
 #include "engine/Error.h"
 #include "engine/io/ExrInfo.h"
 #include "engine/io/ExrReader.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <ImfCompression.h>
 #include <gtest/gtest.h>

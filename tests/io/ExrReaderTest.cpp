@@ -3,7 +3,7 @@
 #include "engine/Error.h"
 #include "engine/io/ExrAttributes.h"
 #include "engine/io/ExrReader.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 #include "tests/io/FrameChecks.h"
 
 #include <ImfStandardAttributes.h>

@@ -2,7 +2,7 @@
 // by OpenEXR reading the output.
 #include "engine/io/ExrAttributes.h"
 #include "engine/io/ExrWriter.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <ImfChannelList.h>
 #include <ImfIntAttribute.h>

@@ -2,7 +2,7 @@
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/ExrWriter.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <gtest/gtest.h>
 

@@ -2,7 +2,7 @@
 // OpenEXR's own InputFile.
 #include "engine/Error.h"
 #include "engine/io/ExrWriter.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <ImfChannelList.h>
 #include <ImfCompression.h>

@@ -1,7 +1,7 @@
 // Sequence patterns, the names they produce, and what a scan of a directory finds.
 #include "engine/Error.h"
 #include "engine/io/FrameSequence.h"
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "tests/io/ExrTestFiles.h"
+#include "tests/support/ExrTestFiles.h"
 
 #include <ImfChannelList.h>
 #include <ImfDeepFrameBuffer.h>
