@@ -20,5 +20,6 @@ void addRenderCommand(CLI::App& app, CommandContext& context);
 void addInfoCommand(CLI::App& app, CommandContext& context);
 void addDevicesCommand(CLI::App& app, CommandContext& context);
 void addSampleCommand(CLI::App& app, CommandContext& context);
+void addColorspacesCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace tinct

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "app/ColorOptions.h"
 #include "app/Commands.h"
 #include "app/StepOptions.h"
 #include "engine/Error.h"
@@ -19,6 +20,7 @@ struct RenderOptions {
     bool progress = false, skipMissing = false;
     int jobs = 0;
     StepOptions steps;
+    ColorRequest color;
 };
 
 void writeStats(const std::string& path, const RenderStats& stats) {
@@ -44,6 +46,8 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.jobs = o.jobs;
     settings.progress = o.progress || isatty(STDERR_FILENO);
     settings.steps = o.steps.steps(command);
+    settings.color = o.color;
+    settings.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
 
     const RenderStats stats = runRender(context.gpu(), settings);
     if (!stats.skipped.empty())
@@ -62,6 +66,7 @@ void addRenderCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--frames", options->frames, "frame range A-B (default: every frame present)");
     command->add_option("--layer", options->layer, "EXR layer or part to read (default: the RGBA layer)");
     options->steps.add(*command);
+    addColorOptions(*command, options->color);
     command->add_option("--pixel-type", options->pixelType, "output pixel type: half or float (default: the input's)")
         ->check(CLI::IsMember({"half", "float"}));
     command->add_option("--compression", options->compression,

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
     tinct::addInfoCommand(app, context);
     tinct::addDevicesCommand(app, context);
     tinct::addSampleCommand(app, context);
+    tinct::addColorspacesCommand(app, context);
 
     int status = 0;
     try {

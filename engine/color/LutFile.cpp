@@ -15,7 +15,7 @@ LutInterpolation parseLutInterpolation(const std::string& name) {
     throw Error("unknown LUT interpolation '" + name + "': use tetrahedral or trilinear");
 }
 
-std::shared_ptr<OcioGpuStep> loadLut(const std::string& path, LutInterpolation interpolation) {
+std::shared_ptr<const OcioGpuStep> loadLut(const std::string& path, LutInterpolation interpolation) {
     if (!std::filesystem::is_regular_file(path)) throw Error("LUT " + path + ": no such file");
     const char* interpName = interpolation == LutInterpolation::Tetrahedral ? "tetrahedral" : "trilinear";
     auto transform = OCIO::FileTransform::Create();
@@ -27,7 +27,7 @@ std::shared_ptr<OcioGpuStep> loadLut(const std::string& path, LutInterpolation i
     transform->setDirection(OCIO::TRANSFORM_DIR_FORWARD);
     try {
         auto processor = OCIO::Config::CreateRaw()->getProcessor(transform);
-        return std::make_shared<OcioGpuStep>(processor, "LUT " + path + " (" + interpName + ")");
+        return sharedOcioGpuStep(processor, "LUT " + path + " (" + interpName + ")");
     } catch (const OCIO::Exception& e) {
         throw Error("LUT " + path + ": " + ocioReason(e.what()));
     }

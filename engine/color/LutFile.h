@@ -14,6 +14,6 @@ LutInterpolation parseLutInterpolation(const std::string& name);  // "tetrahedra
 
 // Reads `path` and returns its step. Throws tinct::Error naming the file and the problem (missing,
 // unreadable, wrong entry count, bad size line, NaN entries, ...).
-std::shared_ptr<OcioGpuStep> loadLut(const std::string& path, LutInterpolation interpolation);
+std::shared_ptr<const OcioGpuStep> loadLut(const std::string& path, LutInterpolation interpolation);
 
 }  // namespace tinct

@@ -1,6 +1,8 @@
 #include "engine/color/OcioGpuStep.h"
 
 #include <cmath>
+#include <map>
+#include <mutex>
 #include <regex>
 
 #include "engine/Error.h"
@@ -84,6 +86,16 @@ OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
         textures_.push_back(std::move(t));
         samplerNames_.push_back(samplerName);
     }
+}
+
+std::shared_ptr<const OcioGpuStep> sharedOcioGpuStep(OCIO::ConstProcessorRcPtr processor, const std::string& what) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const OcioGpuStep>> steps;
+    const std::string key = std::string(processor->getCacheID()) + "\n" + what;
+    std::lock_guard lock(mutex);
+    auto& step = steps[key];
+    if (!step) step = std::make_shared<OcioGpuStep>(processor, what);
+    return step;
 }
 
 std::string OcioGpuStep::glsl(const StepSlot& slot) const {

@@ -28,4 +28,8 @@ private:
     std::vector<std::string> samplerNames_;  // in texture order
 };
 
+// The step for `processor`, shared by every request with the same processor (OCIO's cache id) and
+// description: its shader text and LUT textures are extracted once per process.
+std::shared_ptr<const OcioGpuStep> sharedOcioGpuStep(OCIO_NAMESPACE::ConstProcessorRcPtr processor, const std::string& what);
+
 }  // namespace tinct

@@ -1,5 +1,6 @@
 #include "engine/render/RenderJob.h"
 
+#include <ImfStandardAttributes.h>
 #include <ImfThreading.h>
 
 #include <algorithm>
@@ -18,6 +19,8 @@
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/graph/FusedKernel.h"
+#include "engine/io/ExrAttributes.h"
+#include "engine/io/ExrInfo.h"
 #include "engine/io/ExrReader.h"
 #include "engine/io/ExrWriter.h"
 #include "engine/render/Progress.h"
@@ -130,6 +133,27 @@ struct StageTotals {
     }
 };
 
+// The chromaticities attribute of an EXR, as `tinct info` reads it (headers only).
+std::optional<Chromaticities> exrChromaticities(const std::string& path) {
+    const auto attributes = describeExr(path)["parts"][0]["attributes"];
+    if (!attributes.contains("chromaticities")) return std::nullopt;
+    const auto& c = attributes["chromaticities"];
+    return Chromaticities{c["red"][0], c["red"][1], c["green"][0], c["green"][1],
+                          c["blue"][0], c["blue"][1], c["white"][0], c["white"][1]};
+}
+
+// The source's attributes with the chromaticities of the colour-managed output instead.
+std::shared_ptr<const ExrAttributes> retagged(const std::shared_ptr<const ExrAttributes>& source,
+                                              const std::optional<Chromaticities>& xy) {
+    auto out = std::make_shared<ExrAttributes>(source ? *source : ExrAttributes{});
+    if (xy)  // replaces an existing attribute in place (Header::erase leaks in OpenEXR 3.1)
+        Imf::addChromaticities(out->header, Imf::Chromaticities({xy->redX, xy->redY}, {xy->greenX, xy->greenY},
+                                                                {xy->blueX, xy->blueY}, {xy->whiteX, xy->whiteY}));
+    else if (Imf::hasChromaticities(out->header))
+        out->header.erase("chromaticities");
+    return out;
+}
+
 PixelType outputType(const RenderSettings& settings, const Frame& source) {
     if (settings.pixelType) return *settings.pixelType;
     return source.sourcePixelType == PixelType::Half ? PixelType::Half : PixelType::Float;
@@ -158,7 +182,13 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     // OpenEXR decompresses a file's line blocks on its own pool; our threads each take a file.
     Imf::setGlobalThreadCount(cores);
 
-    FusedKernel kernel(gpu, settings.steps);
+    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(plan.front().input); });
+    if (settings.log)
+        for (const auto& note : color.notes) settings.log(note);
+    PointSteps steps = color.toWorking;
+    steps.insert(steps.end(), settings.steps.begin(), settings.steps.end());
+    steps.insert(steps.end(), color.fromWorking.begin(), color.fromWorking.end());
+    FusedKernel kernel(gpu, steps);
     constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
     // Of the frame being submitted; read while its commands are recorded.
     uint32_t submitPixels = 0;
@@ -196,6 +226,8 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                 while (auto item = pipeline.takeWrite()) {
                     const auto t0 = Clock::now();
                     ExrWriteOptions options{outputType(settings, item->second), settings.compression};
+                    if (color.retagChromaticities)
+                        item->second.attributes = retagged(item->second.attributes, color.outputChromaticities);
                     writeExr(plan[item->first].output, item->second, options);
                     totals.add(totals.write, msSince(t0));
                     pipeline.recycle(std::move(item->second));

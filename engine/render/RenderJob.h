@@ -1,12 +1,14 @@
 #pragma once
 // A batch render: frames are read, graded on the GPU and written, with reading frame n+1 and
 // writing frame n-1 overlapping the GPU work on frame n.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/color/ColorPipeline.h"
 #include "engine/graph/PointStep.h"
 #include "engine/io/ExrCompression.h"
 #include "engine/io/Frame.h"
@@ -19,11 +21,13 @@ class GpuContext;
 struct RenderSettings {
     FramePlanRequest frames;
     std::string layer;                   // EXR layer to read; "" for the RGBA layer
-    PointSteps steps;                    // applied in order, fused into one kernel
+    PointSteps steps;                    // the grade, applied in order, fused into one kernel
+    ColorRequest color;                  // conversions around the grade; none by default
     std::optional<PixelType> pixelType;  // output type; the input's when absent (uint -> float)
     ExrCompression compression = ExrCompression::Zip;
     int jobs = 0;                        // reader and writer threads each; 0: one per core
     bool progress = false;
+    std::function<void(const std::string&)> log;  // what was chosen (colour spaces, ...); may be empty
 };
 
 // Means per frame, in milliseconds, of each stage; what `--stats` writes.

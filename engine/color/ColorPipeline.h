@@ -1,0 +1,45 @@
+#pragma once
+// Colour management of a render: source pixels are converted from the input colour space to the
+// working space (where the grade happens), and graded pixels from the working space to the output
+// colour space or a display and view, with looks. Both conversions are OCIO processors on the GPU,
+// fused with the grade's own steps.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/color/Primaries.h"
+#include "engine/graph/PointStep.h"
+
+namespace tinct {
+
+struct ColorRequest {
+    std::string config;      // --config; the OCIO variable or the default config when empty
+    std::string input;       // --input-colorspace NAME|auto; auto when other flags are given
+    std::string working;     // --working-colorspace; the config's color_timing role when empty
+    std::string output;      // --output-colorspace
+    std::string display, view;
+    std::vector<std::string> looks;
+
+    // True when any flag asks for a conversion. With none, pixel values change only by the grade.
+    bool converts() const;
+};
+
+struct ColorPlan {
+    PointSteps toWorking;    // before the grade
+    PointSteps fromWorking;  // after the grade
+    std::vector<std::string> notes;  // what was chosen and why, for the user
+    // The output's chromaticities attribute: replaced by these when colour managed (removed when
+    // Tinct does not know the output's primaries); left as the source's when not.
+    bool retagChromaticities = false;
+    std::optional<Chromaticities> outputChromaticities;
+};
+
+// The EXR chromaticities of the first source frame: nullopt when the file has none.
+using SourceChromaticities = std::function<std::optional<Chromaticities>()>;
+
+// Resolves every name (throwing tinct::Error with close matches for unknown ones) and builds the
+// two conversions. `source` is only consulted for --input-colorspace auto.
+ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& source);
+
+}  // namespace tinct
