@@ -55,10 +55,19 @@ std::string listed(const std::vector<std::string>& names) {
 std::vector<std::string> closestNames(const std::string& name, const std::vector<std::string>& candidates, size_t count) {
     const std::string want = lower(name);
     std::vector<std::pair<size_t, std::string>> scored;
+    std::vector<std::string> words;  // "aces sdr" should find "ACES 1.0 - SDR Video"
+    for (size_t at = 0; at < want.size();) {
+        const size_t end = std::min(want.find(' ', at), want.size());
+        if (end > at) words.push_back(want.substr(at, end - at));
+        at = end + 1;
+    }
     for (const auto& c : candidates) {
         const std::string have = lower(c);
         const bool contains = !want.empty() && (have.find(want) != std::string::npos || want.find(have) != std::string::npos);
-        scored.push_back({contains ? 0 : editDistance(want, have) + 1, c});
+        const bool allWords = !words.empty() && std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+            return have.find(w) != std::string::npos;
+        });
+        scored.push_back({contains ? 0 : allWords ? 1 : editDistance(want, have) + 2, c});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::string> out;

@@ -25,6 +25,9 @@ std::shared_ptr<const OcioGpuStep> loadLut(const std::string& path, LutInterpola
     transform->setInterpolation(interpolation == LutInterpolation::Tetrahedral ? OCIO::INTERP_BEST
                                                                                 : OCIO::INTERP_LINEAR);
     transform->setDirection(OCIO::TRANSFORM_DIR_FORWARD);
+    // OCIO insists on a correction id for collections; --lut takes the first, as --cdl does.
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension == ".ccc" || extension == ".cdl") transform->setCCCId("0");
     try {
         auto processor = OCIO::Config::CreateRaw()->getProcessor(transform);
         return sharedOcioGpuStep(processor, "LUT " + path + " (" + interpName + ")");
