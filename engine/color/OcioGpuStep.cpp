@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "engine/Error.h"
+#include "engine/color/LutSampling.h"
 
 namespace OCIO = OCIO_NAMESPACE;
 
@@ -57,10 +58,8 @@ OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
             for (int c = 0; c < 3; ++c) t.rgba[k * 4 + c] = values[k * 3 + c];
             t.rgba[k * 4 + 3] = 1.0f;
         }
-        // Tetrahedral (and nearest) code samples texel centres only: those LUTs are read from a
-        // buffer by index (see glsl()). Trilinear relies on the hardware filter.
+        // Tetrahedral code samples texel centres only, which nearest sampling returns exactly.
         t.linear = interpolation != OCIO::INTERP_TETRAHEDRAL && interpolation != OCIO::INTERP_NEAREST;
-        t.asBuffer = !t.linear;
         textures_.push_back(std::move(t));
         samplerNames_.push_back(samplerName);
     }
@@ -100,27 +99,17 @@ std::shared_ptr<const OcioGpuStep> sharedOcioGpuStep(OCIO::ConstProcessorRcPtr p
 
 std::string OcioGpuStep::glsl(const StepSlot& slot) const {
     std::string text = extract(processor_)->getShaderText();
-    // Vulkan GLSL needs an explicit binding for every sampler OCIO declares.
+    // Every LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's exact
+    // filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.
     for (size_t i = 0; i < samplerNames_.size(); ++i) {
         const std::string& name = samplerNames_[i];
-        const std::string binding = "layout(set = 0, binding = " + std::to_string(slot.firstBinding + i) + ")";
-        if (!textures_[i].asBuffer) {
-            text = std::regex_replace(text, std::regex("uniform (sampler[123]D) " + name + ";"),
-                                      binding + " uniform $1 " + name + ";");
-            continue;
-        }
-        // OCIO's tetrahedral code fetches only texel centres, with coordinates that are texel
-        // indices (x fastest) plus one half, over the edge length: the texel is found by index.
-        const std::string edge = std::to_string(textures_[i].shape.width);
-        const std::string fetch = binding + " readonly buffer " + name + "Buffer { vec4 " + name + "Data[]; };\n" +
-                                  "vec4 " + name + "Fetch(vec3 t) {\n    ivec3 i = clamp(ivec3(floor(t * " + edge +
-                                  ".0)), ivec3(0), ivec3(" + edge + " - 1));\n    return " + name + "Data[(i.z * " + edge +
-                                  " + i.y) * " + edge + " + i.x];\n}";
-        text = std::regex_replace(text, std::regex("uniform sampler3D " + name + ";"), fetch);
-        text = std::regex_replace(text, std::regex("texture\\(" + name + ", ([A-Za-z_][A-Za-z0-9_]*)\\)"),
-                                  name + "Fetch($1)");
-        if (text.find("texture(" + name) != std::string::npos)
-            throw Error("internal error: " + what_ + ": OCIO's 3D LUT code samples in a way Tinct does not expect");
+        const StepTexture& t = textures_[i];
+        text = std::regex_replace(text, std::regex("uniform sampler[123]D " + name + ";"),
+                                  lutSamplingGlsl(name, slot.firstBinding + uint32_t(i), t.shape, t.linear));
+        const std::string call = "texture(" + name + ", ";
+        for (size_t at; (at = text.find(call)) != std::string::npos;) text.replace(at, call.size(), name + "Sample(");
+        if (text.find(name + "Sample(") == std::string::npos || text.find("texture(" + name) != std::string::npos)
+            throw Error("internal error: " + what_ + ": OCIO samples its LUT " + name + " in a way Tinct does not expect");
     }
     // Give this slot's function and resources their own names, so two OCIO steps can be fused.
     text = std::regex_replace(text, std::regex(kFunction), slot.functionName);

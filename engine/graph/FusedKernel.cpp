@@ -23,7 +23,7 @@ struct Push {
 std::vector<BindingKind> layoutFor(const PointSteps& steps) {
     std::vector<BindingKind> layout(kFixedBindings, BindingKind::StorageBuffer);
     for (const auto& step : steps)
-        for (const auto& t : step->textures()) layout.push_back(t.asBuffer ? BindingKind::StorageBuffer : BindingKind::Sampler);
+        layout.insert(layout.end(), step->textures().size(), BindingKind::StorageBuffer);
     return layout;
 }
 
@@ -75,12 +75,8 @@ std::string FusedKernel::generateSource(const PointSteps& steps, FrameFormats fo
 
 FusedKernel::FusedKernel(GpuContext& gpu, PointSteps steps) : gpu_(gpu), steps_(std::move(steps)) {
     for (const auto& step : steps_)
-        for (const auto& t : step->textures()) {
-            StepResource r;
-            if (t.asBuffer) r.buffer = GpuBuffer::withData(gpu, t.rgba.data(), t.rgba.size() * sizeof(float));
-            else r.texture = std::make_unique<GpuTexture>(gpu, t.shape, t.rgba, t.linear);
-            resources_.push_back(std::move(r));
-        }
+        for (const auto& t : step->textures())
+            luts_.push_back(GpuBuffer::withData(gpu, t.rgba.data(), t.rgba.size() * sizeof(float)));
 
     size_t paramFloats = 0;
     for (const auto& step : steps_) paramFloats += step->params().size();
@@ -126,10 +122,7 @@ void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destinat
             {BindingKind::StorageBuffer, source, first * sourceBytes, count * sourceBytes},
             {BindingKind::StorageBuffer, destination, first * destinationBytes, count * destinationBytes},
                                          {BindingKind::StorageBuffer, parameters_.handle()}};
-        for (const auto& r : resources_) {
-            if (r.texture) bindings.push_back({BindingKind::Sampler, VK_NULL_HANDLE, 0, VK_WHOLE_SIZE, r.texture->view(), r.texture->sampler()});
-            else bindings.push_back({BindingKind::StorageBuffer, r.buffer.handle()});
-        }
+        for (const auto& lut : luts_) bindings.push_back({BindingKind::StorageBuffer, lut.handle()});
 
         // Work groups fill rows of at most maxComputeWorkGroupCount[0]; more pixels need more rows.
         const uint32_t groups = (count + kGroupSize - 1) / kGroupSize;

@@ -50,12 +50,7 @@ private:
     GpuContext& gpu_;
     PointSteps steps_;
     std::array<std::unique_ptr<ComputeKernel>, 4> kernels_;  // by FrameFormats
-    // One per StepTexture, in binding order: a sampled texture or a storage buffer.
-    struct StepResource {
-        std::unique_ptr<GpuTexture> texture;
-        GpuBuffer buffer;
-    };
-    std::vector<StepResource> resources_;
+    std::vector<GpuBuffer> luts_;  // one per StepTexture, in binding order
     GpuBuffer parameters_;
 };
 

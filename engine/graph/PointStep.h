@@ -1,30 +1,30 @@
 #pragma once
 // A per-pixel operation that can be fused with its neighbours into one compute kernel (DESIGN.md
 // principle 2). A step gives GLSL for one function `vec4 NAME(vec4)`, the parameters it reads from
-// the kernel's parameter buffer, and the textures (LUTs) it samples.
+// the kernel's parameter buffer, and the textures (LUTs) it samples, bound as storage buffers.
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/gpu/GpuTexture.h"
-
 namespace tinct {
+
+struct TextureShape {
+    uint32_t dimensions = 3;  // 1, 2 or 3
+    uint32_t width = 1, height = 1, depth = 1;
+};
 
 struct StepTexture {
     TextureShape shape;
     std::vector<float> rgba;  // shape.width*height*depth RGBA texels
-    bool linear = false;      // hardware linear filtering, else nearest
-    // Bound as a storage buffer of vec4 instead of a sampler: for data read only at whole texels,
-    // where a buffer load is exact everywhere and cheaper than a texture fetch on CPU devices.
-    bool asBuffer = false;
+    bool linear = false;      // linear interpolation between texels, else nearest
 };
 
 // Where a step's resources sit in the fused kernel.
 struct StepSlot {
     std::string functionName;     // the function the step must define
     uint32_t paramOffset = 0;     // index of its first vec4 in `params[]`
-    uint32_t firstBinding = 0;    // binding of its first texture (or texture buffer); the rest follow
+    uint32_t firstBinding = 0;    // binding of its first texture's storage buffer; the rest follow
 };
 
 class PointStep {

@@ -1,0 +1,18 @@
+#pragma once
+// GLSL that samples a LUT held in a storage buffer of vec4 texels the way a Vulkan sampler with
+// clamp-to-edge addressing would (nearest, or linear / bilinear / trilinear), but in full float
+// arithmetic. Hardware filtering may weight texels with as few as 4 fractional bits (Vulkan's
+// minimum subTexelPrecisionBits), which would put a LUT's result up to 1/16 of a step off; these
+// functions give the same result on every device.
+#include <string>
+
+#include "engine/graph/PointStep.h"  // TextureShape
+
+namespace tinct {
+
+// Declares `layout(binding) readonly buffer NAMEBuffer { vec4 NAMEData[]; }` and
+// `vec4 NAMESample(float|vec2|vec3 coordinate)` for a LUT of `shape`. Coordinates are normalised
+// as for texture(): texel centres at (i + 0.5) / size.
+std::string lutSamplingGlsl(const std::string& name, uint32_t binding, const TextureShape& shape, bool linear);
+
+}  // namespace tinct
