@@ -3,6 +3,7 @@
 // image maths of its own.
 #include <CLI/CLI.hpp>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -13,6 +14,7 @@ class GpuContext;
 // What a command needs from main: the GPU, created on first use, so `tinct info` runs without one.
 struct CommandContext {
     std::function<GpuContext&()> gpu;
+    std::atomic<bool> cancel{false};  // set by SIGINT / SIGTERM: long commands stop between frames
 };
 
 // Registers a subcommand; the callback it sets runs the command and may throw tinct::Error.

@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 #include "app/ColorOptions.h"
@@ -9,6 +10,7 @@
 #include "app/StepOptions.h"
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
+#include "engine/io/FrameRange.h"
 #include "engine/render/RenderJob.h"
 
 namespace tinct {
@@ -39,6 +41,12 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.frames.outputPattern = o.output;
     if (!o.frames.empty()) settings.frames.frames = parseFrameRange(o.frames);
     settings.frames.skipMissing = o.skipMissing;
+    if (!o.statsPath.empty()) {
+        settings.frames.sideOutputs.push_back(o.statsPath);
+        const auto directory = std::filesystem::absolute(o.statsPath).parent_path();
+        if (!std::filesystem::is_directory(directory))  // found now, not after a long render
+            throw Error("--stats " + o.statsPath + ": the directory " + directory.string() + " does not exist");
+    }
     settings.layer = o.layer;
     if (o.pixelType == "half") settings.pixelType = PixelType::Half;
     if (o.pixelType == "float") settings.pixelType = PixelType::Float;
@@ -49,9 +57,10 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.color = o.color;
     settings.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
 
+    settings.cancel = &context.cancel;
     const RenderStats stats = runRender(context.gpu(), settings);
     if (!stats.skipped.empty())
-        std::fprintf(stderr, "tinct: skipped %zu missing frame(s)\n", stats.skipped.size());
+        std::fprintf(stderr, "tinct: skipped missing frames %s\n", describeGaps(stats.skipped).c_str());
     if (!o.statsPath.empty()) writeStats(o.statsPath, stats);
 }
 

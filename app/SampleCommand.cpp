@@ -15,7 +15,8 @@ struct SampleOptions {
 };
 
 void run(SampleOptions& o) {
-    if (std::sscanf(o.size.c_str(), "%dx%d", &o.sequence.width, &o.sequence.height) != 2)
+    char rest = 0;
+    if (std::sscanf(o.size.c_str(), "%dx%d%c", &o.sequence.width, &o.sequence.height, &rest) != 2)
         throw Error("--size " + o.size + ": expected WIDTHxHEIGHT, e.g. 1920x1080");
     const std::string pattern = writeSampleSequence(o.directory, o.sequence);
     std::printf("wrote %d frames %d-%d of %dx%d ACES2065-1 footage: %s (patch values in %s/chart.json)\n",

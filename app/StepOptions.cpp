@@ -39,6 +39,8 @@ PointSteps StepOptions::steps(const CLI::App& command) const {
         } else if (option == cdlIdOption_) {
             auto last = std::find_if(requests.rbegin(), requests.rend(), [](const Request& r) { return r.isCdl; });
             if (last == requests.rend()) throw Error("--cdl-id " + cdlIds_.at(cdlId) + " must follow a --cdl");
+            if (!last->id.empty())
+                throw Error("--cdl-id " + cdlIds_.at(cdlId) + ": --cdl " + last->path + " already has --cdl-id " + last->id);
             last->id = cdlIds_.at(cdlId++);
         }
     }

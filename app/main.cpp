@@ -1,10 +1,26 @@
 // tinct: the command line of the Tinct grading engine.
+#include <csignal>
 #include <cstdio>
 #include <memory>
 
 #include "app/Commands.h"
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
+
+namespace {
+
+std::atomic<bool>* cancelFlag = nullptr;
+volatile std::sig_atomic_t stopSignal = 0;
+
+// A render stops between frames and cleans up (no temporary files left) rather than dying mid-write.
+// A second signal ends the process at once.
+void onStopSignal(int signal) {
+    if (stopSignal) std::_Exit(128 + signal);
+    stopSignal = signal;
+    if (cancelFlag) cancelFlag->store(true);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Tinct: GPU colour grading and finishing"};
@@ -17,6 +33,9 @@ int main(int argc, char** argv) {
         if (!gpu) gpu = std::make_unique<tinct::GpuContext>();
         return *gpu;
     };
+    cancelFlag = &context.cancel;
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
     tinct::addRenderCommand(app, context);
     tinct::addInfoCommand(app, context);
     tinct::addDevicesCommand(app, context);
@@ -35,6 +54,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "tinct: internal error: %s\n", e.what());
         status = 1;
     }
+    if (stopSignal) return 128 + stopSignal;  // the shell's convention: 130 for Ctrl-C, 143 for SIGTERM
     // With TINCT_VALIDATION=1 a validation message is a failure, whatever else happened.
     if (gpu && gpu->validationMessageCount() > 0) {
         std::fprintf(stderr, "tinct: error: %zu Vulkan validation message(s)\n", gpu->validationMessageCount());

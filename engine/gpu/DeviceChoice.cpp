@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "engine/Error.h"
 
@@ -53,7 +54,8 @@ DeviceChoice chooseDevice(const std::vector<DeviceDescription>& devices,
     if (override && !override->empty()) {
         const std::string want = lower(*override);
         if (allDigits(want)) {
-            const unsigned long index = std::stoul(want);
+            unsigned long long index = ~0ull;  // an index too large to parse matches no device
+            std::from_chars(want.data(), want.data() + want.size(), index);
             for (const auto& d : devices)
                 if (d.index == index) return usable(d, "TINCT_DEVICE=" + *override + " (index)");
         } else if (want == "cpu") {

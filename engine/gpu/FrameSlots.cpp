@@ -28,11 +28,20 @@ FrameSlots::FrameSlots(GpuContext& gpu, size_t slotCount, RecordWork record)
     poolInfo.flags = VK_COMMAND_POOL_CREATE_RESET_COMMAND_BUFFER_BIT;
     poolInfo.queueFamilyIndex = gpu.queueFamily();
     vkCheck(vkCreateCommandPool(device, &poolInfo, nullptr, &pool_), "creating the frame command pool");
+    try {
+        createSlots();
+    } catch (...) {
+        release();
+        throw;
+    }
+}
 
-    if (gpu.timestampPeriodNs()) {
+void FrameSlots::createSlots() {
+    VkDevice device = gpu_.device();
+    if (gpu_.timestampPeriodNs()) {
         VkQueryPoolCreateInfo q{VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO};
         q.queryType = VK_QUERY_TYPE_TIMESTAMP;
-        q.queryCount = uint32_t(2 * slotCount);
+        q.queryCount = uint32_t(2 * slots_.size());
         vkCheck(vkCreateQueryPool(device, &q, nullptr, &timestamps_), "creating GPU timestamp queries");
     }
     for (auto& slot : slots_) {
@@ -46,14 +55,20 @@ FrameSlots::FrameSlots(GpuContext& gpu, size_t slotCount, RecordWork record)
     }
 }
 
-FrameSlots::~FrameSlots() {
+FrameSlots::~FrameSlots() { release(); }
+
+void FrameSlots::release() {
     VkDevice device = gpu_.device();
     for (auto& slot : slots_) {
         if (slot.busy) vkWaitForFences(device, 1, &slot.fence, VK_TRUE, UINT64_MAX);
-        vkDestroyFence(device, slot.fence, nullptr);
+        if (slot.fence) vkDestroyFence(device, slot.fence, nullptr);
+        slot.fence = VK_NULL_HANDLE;
+        slot.busy = false;
     }
     if (timestamps_) vkDestroyQueryPool(device, timestamps_, nullptr);
-    vkDestroyCommandPool(device, pool_, nullptr);
+    if (pool_) vkDestroyCommandPool(device, pool_, nullptr);
+    timestamps_ = VK_NULL_HANDLE;
+    pool_ = VK_NULL_HANDLE;
 }
 
 void FrameSlots::reserve(GpuBuffer& gpuSide, GpuBuffer& staging, BufferUse stagingUse, size_t bytes) {
@@ -133,8 +148,10 @@ const void* FrameSlots::wait(size_t index) {
     if (timestamps_) {
         uint64_t ticks[2];
         if (vkGetQueryPoolResults(gpu_.device(), timestamps_, uint32_t(2 * index), 2, sizeof(ticks), ticks,
-                                  sizeof(uint64_t), VK_QUERY_RESULT_64_BIT) == VK_SUCCESS)
-            slot.gpuMs = double(ticks[1] - ticks[0]) * *gpu_.timestampPeriodNs() * 1e-6;
+                                  sizeof(uint64_t), VK_QUERY_RESULT_64_BIT) == VK_SUCCESS) {
+            const uint64_t mask = gpu_.timestampBits() >= 64 ? ~0ull : (1ull << gpu_.timestampBits()) - 1;
+            slot.gpuMs = double((ticks[1] - ticks[0]) & mask) * *gpu_.timestampPeriodNs() * 1e-6;
+        }
     }
     GpuBuffer& out = gpu_.unifiedMemory() ? slot.destination : slot.download;
     out.invalidate();

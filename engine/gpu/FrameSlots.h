@@ -48,6 +48,8 @@ private:
         std::optional<double> gpuMs;
     };
     // Grows the buffers pair (GPU buffer, staging buffer) to hold `bytes`.
+    void createSlots();
+    void release();
     void reserve(GpuBuffer& gpuSide, GpuBuffer& staging, BufferUse stagingUse, size_t bytes);
 
     GpuContext& gpu_;

@@ -19,6 +19,17 @@ GpuBuffer::GpuBuffer(GpuContext& gpu, size_t bytes, BufferUse use, VkBufferUsage
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     VkDevice device = gpu.device();
     vkCheck(vkCreateBuffer(device, &info, nullptr, &buffer_), "creating a GPU buffer of " + std::to_string(bytes) + " bytes");
+    try {
+        allocate(use);
+    } catch (...) {
+        release();
+        throw;
+    }
+}
+
+void GpuBuffer::allocate(BufferUse use) {
+    GpuContext& gpu = *gpu_;
+    VkDevice device = gpu.device();
 
     VkMemoryRequirements req;
     vkGetBufferMemoryRequirements(device, buffer_, &req);

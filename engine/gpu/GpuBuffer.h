@@ -38,6 +38,7 @@ public:
     void invalidate();
 
 private:
+    void allocate(BufferUse use);
     void release();
 
     GpuContext* gpu_ = nullptr;

@@ -110,6 +110,7 @@ GpuOptions GpuOptions::fromEnvironment() {
     GpuOptions o;
     if (const char* v = std::getenv("TINCT_VALIDATION")) o.validation = std::strcmp(v, "1") == 0;
     if (const char* d = std::getenv("TINCT_DEVICE")) o.deviceOverride = std::string(d);
+    if (const char* s = std::getenv("TINCT_FORCE_STAGING")) o.forceStaging = std::strcmp(s, "1") == 0;
     return o;
 }
 
@@ -144,17 +145,20 @@ GpuContext::GpuContext(const GpuOptions& options) {
         choiceReason_ = choice.reason;
         queueFamily_ = *computeFamily(physical_);
 
-        VkPhysicalDeviceProperties props;
-        vkGetPhysicalDeviceProperties(physical_, &props);
-        limits_ = props.limits;
+        VkPhysicalDeviceMaintenance3Properties maintenance3{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES};
+        VkPhysicalDeviceProperties2 props{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
+        props.pNext = &maintenance3;
+        vkGetPhysicalDeviceProperties2(physical_, &props);
+        limits_ = props.properties.limits;
+        largestBuffer_ = maintenance3.maxMemoryAllocationSize;
         vkGetPhysicalDeviceMemoryProperties(physical_, &memory_);
 
         uint32_t familyCount = 0;
         vkGetPhysicalDeviceQueueFamilyProperties(physical_, &familyCount, nullptr);
         std::vector<VkQueueFamilyProperties> families(familyCount);
         vkGetPhysicalDeviceQueueFamilyProperties(physical_, &familyCount, families.data());
-        if (families[queueFamily_].timestampValidBits > 0 && limits_.timestampPeriod > 0)
-            timestampPeriodNs_ = limits_.timestampPeriod;
+        timestampBits_ = families[queueFamily_].timestampValidBits;
+        if (timestampBits_ > 0 && limits_.timestampPeriod > 0) timestampPeriodNs_ = limits_.timestampPeriod;
 
         // Unified when every device-local type is also host-visible and coherent.
         unifiedMemory_ = true;
@@ -166,7 +170,7 @@ GpuContext::GpuContext(const GpuOptions& options) {
             if (!(f & VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT) || !(f & VK_MEMORY_PROPERTY_HOST_COHERENT_BIT))
                 unifiedMemory_ = false;
         }
-        unifiedMemory_ = unifiedMemory_ && anyDeviceLocal;
+        unifiedMemory_ = unifiedMemory_ && anyDeviceLocal && !options.forceStaging;
 
         const float priority = 1.0f;
         VkDeviceQueueCreateInfo queueInfo{VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO};

@@ -17,6 +17,9 @@ namespace tinct {
 struct GpuOptions {
     bool validation = false;                    // Khronos validation layer, messages counted
     std::optional<std::string> deviceOverride;  // TINCT_DEVICE
+    // Use staging buffers even where GPU memory is host-visible, as on a discrete GPU: lets a
+    // machine without one (lavapipe) exercise the discrete path. TINCT_FORCE_STAGING=1.
+    bool forceStaging = false;
 
     // TINCT_VALIDATION=1 turns validation on; TINCT_DEVICE picks the device.
     static GpuOptions fromEnvironment();
@@ -40,9 +43,12 @@ public:
     const DeviceDescription& description() const { return description_; }
     const std::string& choiceReason() const { return choiceReason_; }
     const VkPhysicalDeviceLimits& limits() const { return limits_; }
+    // The largest buffer Tinct can allocate in one piece (maxMemoryAllocationSize).
+    VkDeviceSize largestBuffer() const { return largestBuffer_; }
 
     // Nanoseconds per timestamp tick; nullopt where the compute queue has no timestamps.
     std::optional<double> timestampPeriodNs() const { return timestampPeriodNs_; }
+    uint32_t timestampBits() const { return timestampBits_; }  // valid bits of the queue's timestamps
 
     // True when device-local memory is also host-visible (lavapipe, integrated GPUs): frames can then
     // be read and written in place, and staging copies are skipped.
@@ -79,8 +85,10 @@ private:
     DeviceDescription description_;
     std::string choiceReason_;
     VkPhysicalDeviceLimits limits_{};
+    VkDeviceSize largestBuffer_ = 0;
     VkPhysicalDeviceMemoryProperties memory_{};
     std::optional<double> timestampPeriodNs_;
+    uint32_t timestampBits_ = 0;
     bool unifiedMemory_ = false;
     std::atomic<size_t> validationMessages_{0};
     mutable std::mutex messageMutex_;

@@ -16,10 +16,12 @@ std::atomic<unsigned> temporaryCounter{0};
 }  // namespace
 
 AtomicOutput::AtomicOutput(std::filesystem::path finalPath) : final_(std::move(finalPath)) {
-    // Hidden so that sequence scans and farm watchers ignore it; pid and counter keep parallel
-    // writers (threads, or processes sharing a directory) apart; the extension stays last so
-    // that libraries which choose a format by extension still recognise the temporary.
-    const std::string name = "." + final_.stem().string() + ".tmp-" + std::to_string(::getpid()) +
+    // Hidden so that sequence scans and farm watchers ignore it; host, pid and counter keep
+    // parallel writers apart (threads, processes, farm nodes sharing a directory); the extension
+    // stays last so that libraries which choose a format by extension still recognise it.
+    char host[64] = "host";
+    ::gethostname(host, sizeof host - 1);
+    const std::string name = "." + final_.stem().string() + ".tmp-" + host + "-" + std::to_string(::getpid()) +
                              "-" + std::to_string(temporaryCounter++) + final_.extension().string();
     temp_ = final_.parent_path() / name;
 }

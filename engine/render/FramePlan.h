@@ -18,11 +18,17 @@ struct FramePlanRequest {
     std::string inputPattern, outputPattern;
     std::optional<FrameRange> frames;  // all frames present when absent
     bool skipMissing = false;
+    std::vector<std::string> sideOutputs;  // other files the job writes (--stats), checked likewise
+};
+
+struct FramePlan {
+    std::vector<PlannedFrame> frames;
+    std::vector<std::pair<int, int>> skipped;  // runs of missing frames passed over (--skip-missing)
 };
 
 // Throws tinct::Error for: no frames, frames missing from the range (listing the gaps) unless
-// skipMissing, an output pattern without a frame number for several frames, an output that is one
-// of the inputs.
-std::vector<PlannedFrame> planFrames(const FramePlanRequest& request, std::vector<int>* skipped = nullptr);
+// skipMissing, an output pattern without a frame number for several frames, an output (frame or
+// side output) that is one of the inputs or another output.
+FramePlan planFrames(const FramePlanRequest& request);
 
 }  // namespace tinct

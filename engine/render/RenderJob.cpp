@@ -2,6 +2,7 @@
 
 #include <ImfStandardAttributes.h>
 #include <ImfThreading.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -24,6 +25,7 @@
 #include "engine/io/ExrReader.h"
 #include "engine/io/ExrWriter.h"
 #include "engine/render/Progress.h"
+#include "engine/render/RenderPipeline.h"
 
 namespace tinct {
 
@@ -32,97 +34,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 double msSince(Clock::time_point start) { return std::chrono::duration<double, std::milli>(Clock::now() - start).count(); }
-
-// Shared between the reader, GPU and writer threads: the first error stops everyone.
-class Pipeline {
-public:
-    explicit Pipeline(size_t lookahead) : lookahead_(lookahead) {}
-
-    void fail(std::exception_ptr error) {
-        std::lock_guard lock(mutex_);
-        if (!error_) error_ = error;
-        cv_.notify_all();
-    }
-    bool failed() {
-        std::lock_guard lock(mutex_);
-        return bool(error_);
-    }
-    void rethrow() {
-        if (error_) std::rethrow_exception(error_);
-    }
-
-    // Readers: wait until frame `index` is within the look-ahead window, then hand it over.
-    bool waitToRead(size_t index) {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return error_ || index < consumed_ + lookahead_; });
-        return !error_;
-    }
-    void putRead(size_t index, Frame frame) {
-        std::lock_guard lock(mutex_);
-        read_.emplace(index, std::move(frame));
-        cv_.notify_all();
-    }
-    // GPU thread: frames in order.
-    std::optional<Frame> takeRead(size_t index) {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return error_ || read_.count(index); });
-        if (error_) return std::nullopt;
-        Frame f = std::move(read_.at(index));
-        read_.erase(index);
-        consumed_ = index + 1;
-        cv_.notify_all();
-        return f;
-    }
-
-    // Frames whose pixels were written, to be read into again: no allocation or page faults per
-    // frame once the pipeline is full.
-    Frame recycledFrame() {
-        std::lock_guard lock(mutex_);
-        if (free_.empty()) return Frame{};
-        Frame f = std::move(free_.back());
-        free_.pop_back();
-        return f;
-    }
-    void recycle(Frame frame) {
-        std::lock_guard lock(mutex_);
-        free_.push_back(std::move(frame));
-    }
-
-    // GPU thread -> writers, bounded so graded frames cannot pile up in memory.
-    bool putWrite(size_t index, Frame frame) {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return error_ || toWrite_.size() < lookahead_; });
-        if (error_) return false;
-        toWrite_.emplace_back(index, std::move(frame));
-        cv_.notify_all();
-        return true;
-    }
-    void closeWrites() {
-        std::lock_guard lock(mutex_);
-        writesClosed_ = true;
-        cv_.notify_all();
-    }
-    std::optional<std::pair<size_t, Frame>> takeWrite() {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return error_ || !toWrite_.empty() || writesClosed_; });
-        if (error_ || toWrite_.empty()) return std::nullopt;
-        auto item = std::move(toWrite_.front());
-        toWrite_.pop_front();
-        cv_.notify_all();
-        return item;
-    }
-
-private:
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::exception_ptr error_;
-    size_t lookahead_;
-    size_t consumed_ = 0;
-    std::map<size_t, Frame> read_;
-    std::deque<std::pair<size_t, Frame>> toWrite_;
-    std::vector<Frame> free_;
-    bool writesClosed_ = false;
-};
 
 struct StageTotals {
     std::mutex mutex;
@@ -166,21 +77,56 @@ nlohmann::json RenderStats::toJson() const {
             {"dispatches_per_frame", dispatchesPerFrame},
             {"stage_ms", {{"read", readMs}, {"upload", uploadMs}, {"gpu", gpuMs}, {"download", downloadMs}, {"write", writeMs}}},
             {"wall_seconds", wallSeconds},
-            {"skipped_frames", skipped}};
+            {"skipped_frames", skipped}};  // runs [first, last] of missing frames passed over
 }
+
+namespace {
+
+// One reader or writer thread per core the process may use (a farm job's CPU set, not the node's),
+// at most 8 each: more only adds frames in memory.
+int defaultJobs() {
+    cpu_set_t set;
+    int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : int(std::thread::hardware_concurrency());
+    return std::clamp(cores, 1, 8);
+}
+
+// Creates the directories `path` needs; returns the topmost one created (to remove again if the
+// render fails before writing anything), or an empty path.
+std::filesystem::path createDirectories(const std::filesystem::path& directory) {
+    namespace fs = std::filesystem;
+    if (directory.empty() || fs::is_directory(directory)) return {};
+    fs::path topmost = directory;
+    while (!topmost.parent_path().empty() && !fs::exists(topmost.parent_path())) topmost = topmost.parent_path();
+    std::error_code ec;
+    fs::create_directories(directory, ec);
+    if (ec) throw Error(directory.string() + ": cannot create the output directory: " + ec.message());
+    return topmost;
+}
+
+// A frame the GPU's buffers cannot hold is refused before anything is submitted.
+void checkFits(const GpuContext& gpu, const Frame& frame, const std::string& path) {
+    const VkDeviceSize bytes = VkDeviceSize(frame.pixelCount()) * 16;  // the float side of the kernel
+    const VkDeviceSize limit = gpu.largestBuffer();
+    if (frame.pixelCount() > UINT32_MAX || bytes > limit)
+        throw Error(path + ": a " + std::to_string(frame.width) + "x" + std::to_string(frame.height) + " frame needs " +
+                    std::to_string(bytes >> 20) + " MiB buffers; " + gpu.description().name + " allows " +
+                    std::to_string(limit >> 20) + " MiB");
+}
+
+}  // namespace
 
 RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     if (settings.pixelType == PixelType::Uint) throw Error("EXR output can be half or float, not uint");
     RenderStats stats;
-    const auto plan = planFrames(settings.frames, &stats.skipped);
-    const auto outputDirectory = std::filesystem::path(plan.front().output).parent_path();
-    if (!outputDirectory.empty()) std::filesystem::create_directories(outputDirectory);
+    const FramePlan framePlan = planFrames(settings.frames);
+    const std::vector<PlannedFrame>& plan = framePlan.frames;
+    stats.skipped = framePlan.skipped;
     const auto start = Clock::now();
 
-    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-    const int jobs = settings.jobs > 0 ? settings.jobs : cores;
+    const int jobs = settings.jobs > 0 ? settings.jobs : defaultJobs();
+    if (jobs > 64) throw Error("--jobs " + std::to_string(jobs) + ": at most 64 reader and writer threads each");
     // OpenEXR decompresses a file's line blocks on its own pool; our threads each take a file.
-    Imf::setGlobalThreadCount(cores);
+    Imf::setGlobalThreadCount(defaultJobs());
 
     const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(plan.front().input); });
     if (settings.log)
@@ -197,47 +143,47 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         kernel.record(cmd, src, dst, submitPixels, submitFormats);
     });
 
-    Pipeline pipeline(size_t(jobs) + kSlots);
+    const std::filesystem::path createdDirectory = createDirectories(std::filesystem::path(plan.front().output).parent_path());
+    RenderPipeline pipeline(size_t(jobs) + kSlots);
     StageTotals totals;
     Progress progress(plan.size(), settings.progress);
     std::mutex progressMutex;
+    std::atomic<size_t> written{0};
 
-    std::atomic<size_t> nextRead{0};
-    std::vector<std::thread> readers, writers;
-    for (int t = 0; t < jobs; ++t)
-        readers.emplace_back([&] {
-            try {
-                for (size_t i; (i = nextRead++) < plan.size();) {
-                    if (!pipeline.waitToRead(i)) return;
-                    const auto t0 = Clock::now();
-                    Frame frame = pipeline.recycledFrame();
-                    // Half sources stay half: the GPU converts them, at half the bytes moved.
-                    readExrInto(plan[i].input, {settings.layer, true}, frame);
-                    totals.add(totals.read, msSince(t0));
-                    pipeline.putRead(i, std::move(frame));
-                }
-            } catch (...) {
-                pipeline.fail(std::current_exception());
+    auto reader = [&](std::atomic<size_t>& next) {
+        try {
+            for (size_t i; (i = next++) < plan.size();) {
+                if (!pipeline.waitToRead(i)) return;
+                const auto t0 = Clock::now();
+                Frame frame = pipeline.recycledFrame();
+                // Half sources stay half: the GPU converts them, at half the bytes moved.
+                readExrInto(plan[i].input, {settings.layer, true}, frame);
+                checkFits(gpu, frame, plan[i].input);
+                totals.add(totals.read, msSince(t0));
+                pipeline.putRead(i, std::move(frame));
             }
-        });
-    for (int t = 0; t < jobs; ++t)
-        writers.emplace_back([&] {
-            try {
-                while (auto item = pipeline.takeWrite()) {
-                    const auto t0 = Clock::now();
-                    ExrWriteOptions options{outputType(settings, item->second), settings.compression};
-                    if (color.retagChromaticities)
-                        item->second.attributes = retagged(item->second.attributes, color.outputChromaticities);
-                    writeExr(plan[item->first].output, item->second, options);
-                    totals.add(totals.write, msSince(t0));
-                    pipeline.recycle(std::move(item->second));
-                    std::lock_guard lock(progressMutex);
-                    progress.frameDone();
-                }
-            } catch (...) {
-                pipeline.fail(std::current_exception());
+        } catch (...) {
+            pipeline.fail(std::current_exception());
+        }
+    };
+    auto writer = [&] {
+        try {
+            while (auto item = pipeline.takeWrite()) {
+                const auto t0 = Clock::now();
+                ExrWriteOptions options{outputType(settings, item->second), settings.compression};
+                if (color.retagChromaticities)
+                    item->second.attributes = retagged(item->second.attributes, color.outputChromaticities);
+                writeExr(plan[item->first].output, item->second, options);
+                written++;
+                totals.add(totals.write, msSince(t0));
+                pipeline.recycle(std::move(item->second));
+                std::lock_guard lock(progressMutex);
+                progress.frameDone();
             }
-        });
+        } catch (...) {
+            pipeline.fail(std::current_exception());
+        }
+    };
 
     // The GPU thread (this one): slot k % 2 takes frame k once its previous frame is collected.
     std::vector<Frame> inFlight(kSlots);
@@ -255,8 +201,17 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         stats.downloadMs += msSince(t0);
         return pipeline.putWrite(inFlightIndex[slot], std::move(out));
     };
+    auto cancelled = [&] { return settings.cancel && settings.cancel->load(); };
+
+    std::atomic<size_t> nextRead{0};
+    std::vector<std::thread> threads;
     try {
+        for (int t = 0; t < jobs; ++t) {
+            threads.emplace_back(reader, std::ref(nextRead));
+            threads.emplace_back(writer);
+        }
         for (size_t k = 0; k < plan.size() && !pipeline.failed(); ++k) {
+            if (cancelled()) throw Error("render cancelled after " + std::to_string(written.load()) + " frames");
             const size_t slot = k % kSlots;
             if (slots.busy(slot) && !collect(slot)) break;
             std::optional<Frame> frame = pipeline.takeRead(k);
@@ -282,9 +237,14 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         pipeline.fail(std::current_exception());
     }
     pipeline.closeWrites();
-    for (auto& t : readers) t.join();
-    for (auto& t : writers) t.join();
+    for (auto& t : threads) t.join();
     progress.finish();
+    if (pipeline.failed() && written == 0 && !createdDirectory.empty()) {
+        std::error_code ignored;  // only directories this render made and left empty
+        for (auto d = std::filesystem::path(plan.front().output).parent_path(); !d.empty(); d = d.parent_path()) {
+            if (!std::filesystem::remove(d, ignored) || d == createdDirectory) break;
+        }
+    }
     pipeline.rethrow();
 
     const double n = double(plan.size());

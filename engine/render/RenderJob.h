@@ -1,6 +1,7 @@
 #pragma once
 // A batch render: frames are read, graded on the GPU and written, with reading frame n+1 and
 // writing frame n-1 overlapping the GPU work on frame n.
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -25,9 +26,10 @@ struct RenderSettings {
     ColorRequest color;                  // conversions around the grade; none by default
     std::optional<PixelType> pixelType;  // output type; the input's when absent (uint -> float)
     ExrCompression compression = ExrCompression::Zip;
-    int jobs = 0;                        // reader and writer threads each; 0: one per core
+    int jobs = 0;                        // reader and writer threads each; 0: one per usable core, up to 8
     bool progress = false;
     std::function<void(const std::string&)> log;  // what was chosen (colour spaces, ...); may be empty
+    const std::atomic<bool>* cancel = nullptr;    // set (by a signal handler, a GUI) to stop between frames
 };
 
 // Means per frame, in milliseconds, of each stage; what `--stats` writes.
@@ -36,13 +38,14 @@ struct RenderStats {
     int dispatchesPerFrame = 0;
     double readMs = 0, uploadMs = 0, gpuMs = 0, downloadMs = 0, writeMs = 0;
     double wallSeconds = 0;
-    std::vector<int> skipped;  // missing frames passed over with --skip-missing
+    std::vector<std::pair<int, int>> skipped;  // runs of missing frames passed over (--skip-missing)
 
     nlohmann::json toJson() const;
 };
 
-// Runs the render. Throws tinct::Error on bad input or a failed read/write, after stopping all
-// work; frames finished before the failure stay complete on disk, nothing partial is left.
+// Runs the render. Throws tinct::Error on bad input, a failed read/write or a cancel, after stopping
+// all work; frames finished before that stay complete on disk, nothing partial is left, and an
+// output directory the render created is removed again if nothing was written into it.
 RenderStats runRender(GpuContext& gpu, const RenderSettings& settings);
 
 }  // namespace tinct

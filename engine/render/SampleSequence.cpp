@@ -26,8 +26,8 @@ std::shared_ptr<ExrAttributes> sampleAttributes(int frameIndex) {
     Imf::addChromaticities(h, Imf::Chromaticities({0.7347f, 0.2653f}, {0.0f, 1.0f}, {0.0001f, -0.0770f},
                                                   {0.32168f, 0.33767f}));
     Imf::addFramesPerSecond(h, Imf::Rational(24, 1));
-    const int seconds = frameIndex / 24, frames = frameIndex % 24;
-    Imf::addTimeCode(h, Imf::TimeCode(1, seconds / 60, seconds % 60, frames));
+    const int seconds = frameIndex / 24, frames = frameIndex % 24;  // from 01:00:00:00, wrapping at 24 h
+    Imf::addTimeCode(h, Imf::TimeCode((1 + seconds / 3600) % 24, (seconds / 60) % 60, seconds % 60, frames));
     Imf::addOwner(h, "Tinct sample footage");
     h.insert("colorSpace", Imf::StringAttribute("ACES2065-1"));
     return attributes;
@@ -36,7 +36,13 @@ std::shared_ptr<ExrAttributes> sampleAttributes(int frameIndex) {
 }  // namespace
 
 std::string writeSampleSequence(const std::string& directory, const SampleSequenceOptions& options) {
-    std::filesystem::create_directories(directory);
+    if (options.count < 1 || options.count > 100000)
+        throw Error("sample: --count " + std::to_string(options.count) + " is outside 1-100000");
+    if (options.firstFrame < -99999999 || options.firstFrame > 99999999 - options.count)
+        throw Error("sample: --start " + std::to_string(options.firstFrame) + " is outside -99999999 to 99999999");
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    if (ec) throw Error(directory + ": cannot create the directory: " + ec.message());
     const FrameSequence sequence = FrameSequence::parse((std::filesystem::path(directory) / "sample.####.exr").string());
     for (int i = 0; i < options.count; ++i) {
         Frame frame = makeSampleFrame(i, options.count, options.width, options.height);

@@ -15,7 +15,8 @@ float tinct_half_to_float(uint h) {
     return uintBitsToFloat(sign | ((exponent + 112u) << 23) | (mantissa << 13));
 }
 
-// Round to nearest even (after F. Giesen's float_to_half_fast3_rtne).
+// Round to nearest even, in integer arithmetic only, so no device rounding mode is involved
+// (the normal range after F. Giesen's float_to_half_fast3_rtne).
 uint tinct_float_to_half(float value) {
     uint f = floatBitsToUint(value);
     const uint sign = (f >> 16) & 0x8000u;
@@ -23,8 +24,17 @@ uint tinct_float_to_half(float value) {
     uint h;
     if (f >= 0x47800000u) {         // 65536 and beyond, Inf, NaN
         h = f > 0x7f800000u ? 0x7e00u : 0x7c00u;
-    } else if (f < 0x38800000u) {   // below 2^-14: subnormal half; adding 0.5 lets the FPU round
-        h = floatBitsToUint(uintBitsToFloat(f) + 0.5) - 0x3f000000u;
+    } else if (f < 0x38800000u) {   // below 2^-14: a subnormal half, mantissa * 2^-24
+        const uint exponent = f >> 23;
+        if (exponent < 102u) {      // below 2^-25: rounds to zero
+            h = 0u;
+        } else {
+            const uint mantissa = (f & 0x7fffffu) | 0x800000u;
+            const uint shift = 126u - exponent;  // 14 .. 24
+            h = mantissa >> shift;
+            const uint rest = mantissa & ((1u << shift) - 1u), halfway = 1u << (shift - 1u);
+            if (rest > halfway || (rest == halfway && (h & 1u) != 0u)) h += 1u;
+        }
     } else {
         const uint mantissaOdd = (f >> 13) & 1u;
         f += 0xc8000fffu;           // rebias the exponent (-112 << 23) and add the rounding bias

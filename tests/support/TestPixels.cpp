@@ -43,6 +43,7 @@ float sanitized(float v) {
 
 MaxError maxRgbError(const std::vector<float>& a, const std::vector<float>& b) {
     MaxError m;
+    if (a.size() != b.size()) return {std::numeric_limits<double>::infinity(), std::min(a.size(), b.size()) / 4};
     for (size_t i = 0; i < a.size() && i < b.size(); ++i) {
         if (i % 4 == 3) continue;
         double e = std::fabs(double(a[i]) - double(b[i]));
@@ -58,6 +59,8 @@ namespace tinct::test {
 
 MaxError maxScaledError(const std::vector<float>& a, const std::vector<float>& reference) {
     MaxError m;
+    if (a.size() != reference.size())
+        return {std::numeric_limits<double>::infinity(), std::min(a.size(), reference.size()) / 4};
     for (size_t i = 0; i < a.size() && i < reference.size(); ++i) {
         if (i % 4 == 3) continue;
         double e = std::fabs(double(a[i]) - double(reference[i])) / std::max(1.0, std::fabs(double(reference[i])));

@@ -15,6 +15,7 @@ std::vector<float> colourProbePixels(bool withNonFinite = true);
 float sanitized(float v);
 
 // Largest |a - b| over RGB of all pixels (alpha compared exactly elsewhere); reports the pixel.
+// Images of different sizes differ infinitely.
 struct MaxError {
     double error = 0;
     size_t pixel = 0;
