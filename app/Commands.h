@@ -23,5 +23,6 @@ void addInfoCommand(CLI::App& app, CommandContext& context);
 void addDevicesCommand(CLI::App& app, CommandContext& context);
 void addSampleCommand(CLI::App& app, CommandContext& context);
 void addColorspacesCommand(CLI::App& app, CommandContext& context);
+void addScopesCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace tinct

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
     tinct::addDevicesCommand(app, context);
     tinct::addSampleCommand(app, context);
     tinct::addColorspacesCommand(app, context);
+    tinct::addScopesCommand(app, context);
 
     int status = 0;
     try {

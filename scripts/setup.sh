@@ -11,7 +11,7 @@ packages=(
   # the station (GUI issue) and its tests under Xvfb
   libglfw3-dev libimgui-dev xvfb xauth
   # colour, images, movies
-  libopencolorio-dev opencolorio-tools libopenexr-dev libimath-dev openexr
+  libopencolorio-dev opencolorio-tools libopenexr-dev libimath-dev openexr libpng-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
   # command line, JSON, tests; python3 regenerates the shipped LUTs and runs nothing at build time
   python3

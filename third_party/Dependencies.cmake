@@ -5,6 +5,7 @@ find_package(Imath REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(Threads REQUIRED)
+find_package(PNG REQUIRED)
 find_package(PkgConfig REQUIRED)
 
 # Debian's OpenColorIO puts its CMake config outside the search path; its pkg-config file is reliable.

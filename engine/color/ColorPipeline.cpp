@@ -93,6 +93,8 @@ ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& sou
         after->appendTransform(t);
         what += " -> display " + display + " / " + view;
         plan.outputChromaticities = chromaticitiesOf(display);
+        plan.outputName = display;
+        plan.outputIsDisplay = true;
     } else {
         const std::string output = request.output.empty() ? input : requireColorSpace(config, request.output, "--output-colorspace");
         if (output != working) {
@@ -103,6 +105,7 @@ ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& sou
         }
         what += " -> " + output;
         plan.outputChromaticities = chromaticitiesOf(output);
+        plan.outputName = output;
     }
     if (after->getNumTransforms() > 0) plan.fromWorking.push_back(stepFor(config, after, what));
     plan.retagChromaticities = true;

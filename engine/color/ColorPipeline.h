@@ -33,6 +33,9 @@ struct ColorPlan {
     // Tinct does not know the output's primaries); left as the source's when not.
     bool retagChromaticities = false;
     std::optional<Chromaticities> outputChromaticities;
+    // What the output is: a display name (outputIsDisplay) or a colour space; empty when not converted.
+    std::string outputName;
+    bool outputIsDisplay = false;
 };
 
 // The EXR chromaticities of the first source frame: nullopt when the file has none.

@@ -101,13 +101,13 @@ GpuBuffer& GpuBuffer::operator=(GpuBuffer&& o) noexcept {
     return *this;
 }
 
-void GpuBuffer::flush() {
+void GpuBuffer::flush() const {
     if (coherent_ || !mapped_) return;
     VkMappedMemoryRange range{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE, nullptr, memory_, 0, VK_WHOLE_SIZE};
     vkFlushMappedMemoryRanges(gpu_->device(), 1, &range);
 }
 
-void GpuBuffer::invalidate() {
+void GpuBuffer::invalidate() const {
     if (coherent_ || !mapped_) return;
     VkMappedMemoryRange range{VK_STRUCTURE_TYPE_MAPPED_MEMORY_RANGE, nullptr, memory_, 0, VK_WHOLE_SIZE};
     vkInvalidateMappedMemoryRanges(gpu_->device(), 1, &range);

@@ -34,8 +34,8 @@ public:
     size_t size() const { return size_; }
     void* mapped() const { return mapped_; }  // null for Device buffers
     // Makes host writes visible to the GPU / GPU writes visible to the host on non-coherent memory.
-    void flush();
-    void invalidate();
+    void flush() const;
+    void invalidate() const;
 
 private:
     void allocate(BufferUse use);

@@ -21,7 +21,7 @@
 #include "engine/gpu/GpuContext.h"
 #include "engine/graph/FusedKernel.h"
 #include "engine/io/ExrAttributes.h"
-#include "engine/io/ExrInfo.h"
+#include "engine/color/ExrChromaticities.h"
 #include "engine/io/ExrReader.h"
 #include "engine/io/ExrWriter.h"
 #include "engine/render/Progress.h"
@@ -43,15 +43,6 @@ struct StageTotals {
         stage += ms;
     }
 };
-
-// The chromaticities attribute of an EXR, as `tinct info` reads it (headers only).
-std::optional<Chromaticities> exrChromaticities(const std::string& path) {
-    const auto attributes = describeExr(path)["parts"][0]["attributes"];
-    if (!attributes.contains("chromaticities")) return std::nullopt;
-    const auto& c = attributes["chromaticities"];
-    return Chromaticities{c["red"][0], c["red"][1], c["green"][0], c["green"][1],
-                          c["blue"][0], c["blue"][1], c["white"][0], c["white"][1]};
-}
 
 // The source's attributes with the chromaticities of the colour-managed output instead.
 std::shared_ptr<const ExrAttributes> retagged(const std::shared_ptr<const ExrAttributes>& source,

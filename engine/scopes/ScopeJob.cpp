@@ -1,0 +1,112 @@
+#include "engine/scopes/ScopeJob.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/Error.h"
+#include "engine/color/ExrChromaticities.h"
+#include "engine/gpu/FrameSlots.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/graph/FusedKernel.h"
+#include "engine/io/AtomicOutput.h"
+#include "engine/io/ExrReader.h"
+#include "engine/io/FrameSequence.h"
+#include "engine/io/PngWriter.h"
+#include "engine/render/FramePlan.h"
+#include "engine/scopes/ScopeEngine.h"
+
+namespace fs = std::filesystem;
+
+namespace tinct {
+
+namespace {
+
+// How the displays and colour spaces of the shipped config encode light.
+SignalTransfer transferOf(const std::string& name) {
+    if (name == "sRGB" || name == "sRGB - Texture") return SignalTransfer::Srgb;
+    if (name == "Rec.1886 Rec.709" || name == "Rec.1886 Rec.709 - Video") return SignalTransfer::Gamma24;
+    if (name == "P3-D65" || name == "P3-DCI") return SignalTransfer::Gamma26;
+    if (name == "Rec.2100-PQ" || name == "ST2084-P3-D65") return SignalTransfer::Pq;
+    return SignalTransfer::Linear;
+}
+
+bool isRec2020(const Chromaticities& c) {
+    const auto known = chromaticitiesOf("Linear Rec.2020");
+    return known && std::fabs(c.redX - known->redX) < 1e-3f && std::fabs(c.greenY - known->greenY) < 1e-3f;
+}
+
+void writeText(const std::string& path, const std::string& text) {
+    AtomicOutput out(path);
+    {
+        std::ofstream file(out.tempPath());
+        file << text;
+        if (!file) throw Error(path + ": cannot write");
+    }
+    out.commit();
+}
+
+}  // namespace
+
+void describeSignal(const ColorPlan& plan, const std::optional<Chromaticities>& sourcePrimaries, ScopeOptions& options,
+                    bool autoMatrix) {
+    if (!plan.outputName.empty()) {
+        options.primaries = plan.outputChromaticities.value_or(rec709Chromaticities());
+        options.transfer = transferOf(plan.outputName);
+    } else {
+        options.primaries = sourcePrimaries.value_or(rec709Chromaticities());
+        options.transfer = SignalTransfer::Linear;
+    }
+    if (autoMatrix) options.matrix = isRec2020(options.primaries) ? CbCrMatrix::Rec2020 : CbCrMatrix::Rec709;
+}
+
+size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
+    const InputFrames inputs = listInputFrames(settings.input, settings.frames, settings.skipMissing);
+    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(inputs.frames.front().second); });
+    if (settings.log)
+        for (const auto& note : color.notes) settings.log(note);
+    ScopeOptions options = settings.options;
+    describeSignal(color, exrChromaticities(inputs.frames.front().second), options, settings.autoMatrix);
+
+    std::error_code ec;
+    fs::create_directories(settings.outputDirectory, ec);
+    if (ec) throw Error(settings.outputDirectory + ": cannot create the directory: " + ec.message());
+
+    PointSteps steps = color.toWorking;
+    steps.insert(steps.end(), settings.steps.begin(), settings.steps.end());
+    steps.insert(steps.end(), color.fromWorking.begin(), color.fromWorking.end());
+    FusedKernel kernel(gpu, steps);
+    ScopeEngine scopes(gpu, options);
+
+    Frame frame;
+    FrameFormats formats;
+    const int padding = FrameSequence::parse(settings.input).padding();
+    for (const auto& [number, path] : inputs.frames) {
+        readExrInto(path, {settings.layer, true}, frame);
+        formats = {frame.storage == PixelStorage::Half, false};
+        kernel.prepare(formats);
+        const uint32_t pixels = uint32_t(frame.pixelCount());
+        FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+            kernel.record(cmd, src, dst, pixels, formats);
+            scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
+        });
+        const size_t bytes = frame.pixelCount() * frame.bytesPerPixel();
+        std::memcpy(slots.input(0, bytes), frame.pixels(), bytes);
+        slots.submit(0, frame.pixelCount() * 16);
+        slots.wait(0);
+
+        char suffix[32] = "";
+        if (inputs.sequence) std::snprintf(suffix, sizeof suffix, ".%0*d", padding, number);
+        for (const ScopeImage& image : scopes.images())
+            writePng((fs::path(settings.outputDirectory) / (std::string(scopeKindName(image.kind)) + suffix + ".png")).string(),
+                     image.width, image.height, image.rgba);
+        if (settings.json)
+            writeText((fs::path(settings.outputDirectory) / (std::string("scopes") + suffix + ".json")).string(),
+                      scopes.data().toJson(options).dump() + "\n");
+    }
+    return inputs.frames.size();
+}
+
+}  // namespace tinct
