@@ -170,19 +170,20 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
 
     barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
             VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
-    for (const Output* out : {&p.histogram, &p.vectorscope, &p.cie, &p.maxima})
+    // Everything starts at 0, so counts of kinds not asked for read as zero.
+    for (const Output* out : {&p.histogram, &p.waveform, &p.vectorscope, &p.cie, &p.maxima})
         vkCmdFillBuffer(cmd, out->gpu.handle(), 0, VK_WHOLE_SIZE, 0);
     barrier(cmd, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
             VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
 
     const Binding source{BindingKind::StorageBuffer, frame};
-    // Histogram, waveform and vectorscope counts are always made: they are the --json numbers.
-    {
+    auto counted = [&](ScopeKind k) { return options_.allCounts || has(k); };
+    if (counted(ScopeKind::Histogram)) {
         const HistogramPush push{pixels, p.bins, kr, kb};
         const Binding b[] = {source, {BindingKind::StorageBuffer, p.histogram.gpu.handle()}};
         histogram_->record(cmd, b, &push, kGroups, 1);
     }
-    {
+    if (counted(ScopeKind::Waveform)) {
         const WaveformPush push{width, height, p.columns, p.levels, kWaveformLow, kWaveformHigh, kr, kb};
         const Binding b[] = {source, {BindingKind::StorageBuffer, p.waveform.gpu.handle()}};
         waveform_->record(cmd, b, &push, p.columns, 1);
@@ -192,7 +193,7 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
         const Binding b[] = {source, {BindingKind::StorageBuffer, p.parade.gpu.handle()}};
         waveform_->record(cmd, b, &push, p.paradeColumns, 1);
     }
-    {
+    if (counted(ScopeKind::Vectorscope)) {
         PlotPush push{};
         push.pixels = pixels, push.width = push.height = p.grid, push.mode = 0;
         push.kr = kr, push.kb = kb, push.zoom = float(options_.zoom) * kVectorscopeReach;

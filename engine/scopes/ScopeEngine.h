@@ -23,7 +23,8 @@ struct ScopeImage {
     std::vector<uint8_t> rgba;  // 8-bit RGBA, rows top to bottom
 };
 
-// The numbers behind the images.
+// The numbers behind the images (histogram, waveform and vectorscope counts are zero unless those
+// kinds were drawn or ScopeOptions::allCounts asked for them).
 struct ScopeData {
     int bins = 0;
     std::vector<uint32_t> histogram;  // [channel * bins + bin], channels R, G, B, luma

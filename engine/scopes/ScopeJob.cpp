@@ -68,6 +68,7 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
     ScopeOptions options = settings.options;
+    options.allCounts = settings.json;
     describeSignal(color, exrChromaticities(inputs.frames.front().second), options, settings.autoMatrix);
 
     std::error_code ec;
@@ -82,16 +83,15 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
 
     Frame frame;
     FrameFormats formats;
+    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+        kernel.record(cmd, src, dst, uint32_t(frame.pixelCount()), formats);
+        scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
+    });
     const int padding = FrameSequence::parse(settings.input).padding();
     for (const auto& [number, path] : inputs.frames) {
         readExrInto(path, {settings.layer, true}, frame);
         formats = {frame.storage == PixelStorage::Half, false};
         kernel.prepare(formats);
-        const uint32_t pixels = uint32_t(frame.pixelCount());
-        FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-            kernel.record(cmd, src, dst, pixels, formats);
-            scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
-        });
         const size_t bytes = frame.pixelCount() * frame.bytesPerPixel();
         std::memcpy(slots.input(0, bytes), frame.pixels(), bytes);
         slots.submit(0, frame.pixelCount() * 16);

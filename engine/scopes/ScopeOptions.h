@@ -29,6 +29,8 @@ struct ScopeOptions {
     CbCrMatrix matrix = CbCrMatrix::Rec709;
     Chromaticities primaries = rec709Chromaticities();
     SignalTransfer transfer = SignalTransfer::Linear;
+    // Count histogram, waveform and vectorscope even where they are not drawn (the --json numbers).
+    bool allCounts = false;
 };
 
 // The waveform's vertical extent in signal units: a little below black and above white, as on a

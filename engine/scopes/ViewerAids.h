@@ -1,0 +1,20 @@
+#pragma once
+// Viewer aids that colour the picture itself, for the station's viewer: false colour for exposure
+// and the out-of-range / out-of-gamut warning. Point steps, fused after the display transform.
+#include "engine/graph/PointStep.h"
+
+namespace tinct {
+
+class FalseColourStep : public PointStep {
+public:
+    std::string describe() const override { return "false colour (exposure zones)"; }
+    std::string glsl(const StepSlot& slot) const override;
+};
+
+class RangeWarningStep : public PointStep {
+public:
+    std::string describe() const override { return "out-of-range / out-of-gamut warning"; }
+    std::string glsl(const StepSlot& slot) const override;
+};
+
+}  // namespace tinct
