@@ -16,7 +16,7 @@ struct ScopesOptions {
     std::string input, output, frames, layer, kinds = "waveform,parade,vectorscope,histogram,cie", size = "1024x512";
     std::string scale = "percent", waveform = "luma", matrix = "auto";
     int bins = 1024, zoom = 1;
-    bool json = false, logHistogram = false, skipMissing = false;
+    bool json = false, logHistogram = false, skipMissing = false, source = false;
     StepOptions steps;
     ColorRequest color;
 };
@@ -28,6 +28,8 @@ void run(const CLI::App& command, ScopesOptions& o, CommandContext& context) {
     s.skipMissing = o.skipMissing;
     s.layer = o.layer;
     s.outputDirectory = o.output;
+    if (o.source && (!o.steps.steps(command).empty() || o.color.converts()))
+        throw Error("--source shows the source as it is: it takes no grade or colour flags");
     s.steps = o.steps.steps(command);
     s.color = o.color;
     s.json = o.json;
@@ -69,6 +71,7 @@ void addScopesCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--matrix", o->matrix, "luma and Cb/Cr matrix: auto, rec709 or rec2020")
         ->check(CLI::IsMember({"auto", "rec709", "rec2020"}));
     command->add_flag("--log-histogram", o->logHistogram, "histogram bars by log count");
+    command->add_flag("--source", o->source, "scope the source pixels as they are (no grade, no colour conversion)");
     o->steps.add(*command);
     addColorOptions(*command, o->color);
     command->callback([command, o, &context] { run(*command, *o, context); });

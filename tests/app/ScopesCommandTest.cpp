@@ -5,9 +5,11 @@
 
 #include <fstream>
 #include <numeric>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/ExrOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
 
@@ -66,4 +68,45 @@ TEST(ScopesCommand, SequencesGetFrameNumbersAndBadKindsAreRefused) {
     const auto bad = runTinct({"scopes", dir.file("s/sample.1001.exr"), "-o", dir.file("bad"), "--kinds", "waveform,oscilloscope"});
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_NE(bad.err.find("oscilloscope"), std::string::npos) << bad.err;
+}
+
+TEST(ScopesCommand, AGreyRampDrawsAStraightWaveformLineInThePng) {
+    // A ramp across a frame made with OpenEXR, one value per column at the centre of a waveform
+    // level; the PNG's lit trace pixels (green above red: the graticule is amber) against a
+    // reference drawn here. Threshold: 95% overlap (Jaccard); the rest is graticule crossings.
+    TempDir dir;
+    const int width = 640, height = 40, levels = 256, columns = 320;
+    std::vector<float> px(size_t(width) * height * 4);
+    std::vector<int> levelOf(width);
+    for (int x = 0; x < width; ++x) {
+        levelOf[x] = 20 + (x * 200) / width;
+        const float v = -0.05f + (levelOf[x] + 0.5f) * 1.15f / levels;  // the waveform spans -0.05..1.10
+        for (int y = 0; y < height; ++y) {
+            float* p = &px[(size_t(y) * width + x) * 4];
+            p[0] = p[1] = p[2] = v;
+            p[3] = 1.0f;
+        }
+    }
+    writeExrWithOpenExr(dir.file("ramp.exr"), Imf::Header(width, height), px);
+    const auto r = runTinct({"scopes", dir.file("ramp.exr"), "-o", dir.file("out"), "--kinds", "waveform", "--size", "320x256"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    ASSERT_TRUE(png_image_begin_read_from_file(&image, dir.file("out/waveform.png").c_str()));
+    image.format = PNG_FORMAT_RGB;
+    std::vector<uint8_t> rgb(PNG_IMAGE_SIZE(image));
+    ASSERT_TRUE(png_image_finish_read(&image, nullptr, rgb.data(), 0, nullptr));
+    std::set<size_t> lit, reference;
+    for (int y = 0; y < int(image.height); ++y)
+        for (int x = 0; x < int(image.width); ++x) {
+            const uint8_t* p = &rgb[(size_t(y) * image.width + x) * 3];
+            if (p[1] > 100 && p[1] >= p[0]) lit.insert(size_t(y) * image.width + x);
+        }
+    for (int x = 0; x < width; ++x)  // every level of the frame columns in a scope column
+        reference.insert(size_t(255 - levelOf[x]) * image.width + (x * columns) / width);
+    size_t shared = 0;
+    for (size_t p : lit) shared += reference.count(p);
+    const double jaccard = double(shared) / double(lit.size() + reference.size() - shared);
+    EXPECT_GE(jaccard, 0.95) << lit.size() << " lit, " << reference.size() << " expected";
 }

@@ -5,7 +5,6 @@
 
 #include <cmath>
 #include <cstring>
-#include <set>
 
 #include "engine/gpu/FrameSlots.h"
 #include "engine/graph/FusedKernel.h"
@@ -92,7 +91,7 @@ TEST_F(ScopesGpuTest, HistogramCountsEqualACpuCount) {
     EXPECT_EQ(r.data.underflow[3] + r.data.overflow[3], under[3] + over[3]);
 }
 
-TEST_F(ScopesGpuTest, WaveformCountsEqualACpuCountAndAGreyRampIsAStraightLine) {
+TEST_F(ScopesGpuTest, WaveformCountsEqualACpuCount) {
     // A grey ramp across the frame, one value per column, at the centre of its waveform level.
     const uint32_t width = 640, height = 50;
     ScopeOptions options;
@@ -123,24 +122,6 @@ TEST_F(ScopesGpuTest, WaveformCountsEqualACpuCountAndAGreyRampIsAStraightLine) {
                 ASSERT_EQ(r.data.waveform[(size_t(ch) * levels + l) * columns + c], expected[size_t(l) * columns + c])
                     << "channel " << ch << " level " << l << " column " << c;
 
-    // The image: the lit trace pixels (green above red: the graticule is amber) are the ramp's
-    // rows, compared with a reference drawn here: at least 95% shared (Jaccard), the rest being
-    // anti-aliasing of graticule crossings.
-    const ScopeImage& image = r.images.at(0);
-    std::set<size_t> lit, reference;
-    for (int y = 0; y < image.height; ++y)
-        for (int x = 0; x < image.width; ++x) {
-            const uint8_t* p = &image.rgba[(size_t(y) * image.width + x) * 4];
-            if (p[1] > 100 && p[1] >= p[0]) lit.insert(size_t(y) * image.width + x);
-        }
-    for (uint32_t x = 0; x < width; ++x) {  // every level of the frame columns in a scope column
-        const uint32_t row = image.height - 1 - (levelOf[x] * image.height) / levels;
-        reference.insert(size_t(row) * image.width + (x * columns) / width);
-    }
-    size_t shared = 0;
-    for (size_t p : lit) shared += reference.count(p);
-    const double jaccard = double(shared) / double(lit.size() + reference.size() - shared);
-    EXPECT_GE(jaccard, 0.95) << lit.size() << " lit, " << reference.size() << " expected";
 }
 
 TEST_F(ScopesGpuTest, ColourBarsLandOnTheirVectorscopeTargets) {
