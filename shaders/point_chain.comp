@@ -16,7 +16,6 @@
 layout(local_size_x = 256) in;
 
 #include "sanitize.glsl"
-#include "cdl.glsl"
 #include "half.glsl"
 
 #if TINCT_SOURCE_HALF

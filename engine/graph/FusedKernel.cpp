@@ -58,11 +58,20 @@ std::string FusedKernel::generateSource(const PointSteps& steps, FrameFormats fo
             std::string("#version 450\n#define TINCT_SOURCE_HALF ") + (formats.sourceHalf ? "1" : "0") +
                 "\n#define TINCT_DESTINATION_HALF " + (formats.destinationHalf ? "1" : "0") + "\n");
     // shaderc is given no include callback: the snippets are pasted in, as glslc -I did at build time.
-    for (const char* name : {"sanitize.glsl", "cdl.glsl", "half.glsl"})
+    for (const char* name : {"sanitize.glsl", "half.glsl"})
         replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));
     replace(text, "#extension GL_GOOGLE_include_directive : require\n", "");
 
     std::string functions, calls;
+    std::vector<std::string> pasted;
+    for (const auto& step : steps)
+        for (const auto& name : step->snippets())
+            if (std::find(pasted.begin(), pasted.end(), name) == pasted.end()) {
+                const auto text = shaders::snippet(name);
+                if (text.empty()) throw Error("internal error: no shader snippet " + name);
+                functions += "// " + name + "\n" + std::string(text) + "\n";
+                pasted.push_back(name);
+            }
     const auto slots = slotsFor(steps);
     for (size_t i = 0; i < steps.size(); ++i) {
         functions += "// step " + std::to_string(i) + ": " + steps[i]->describe() + "\n" + steps[i]->glsl(slots[i]) + "\n";

@@ -38,6 +38,10 @@ public:
     // (not its parameter values), so that a parameter change reuses the compiled kernel.
     virtual std::string glsl(const StepSlot& slot) const = 0;
 
+    // Snippets (shaders/snippets/NAME) the GLSL calls into; each is pasted into a kernel once, however
+    // many steps use it.
+    virtual std::vector<std::string> snippets() const { return {}; }
+
     // Parameters as vec4s, read by the GLSL from params[slot.paramOffset ...].
     virtual std::vector<float> params() const { return {}; }
 

@@ -63,3 +63,30 @@ std::vector<float> CdlNode::params() const {
 }
 
 }  // namespace tinct
+
+namespace tinct {
+
+NodeType cdlNodeType() {
+    NodeType t;
+    t.name = "cdl";
+    t.description = "ASC CDL: slope, offset, power and saturation (OpenColorIO's CDLTransform)";
+    t.params = {
+        {"slope", ParamType::Rgb, 0, 100, {1, 1, 1, 0}, "wheel", {}, "multiplies, per channel"},
+        {"offset", ParamType::Rgb, -100, 100, {0, 0, 0, 0}, "wheel", {}, "adds, per channel"},
+        {"power", ParamType::Rgb, 0.01, 100, {1, 1, 1, 0}, "wheel", {}, "raises to, per channel (negatives pass in no-clamp)"},
+        {"saturation", ParamType::Number, 0, 100, {1}, "slider", {}, "about Rec.709 luma"},
+        {"style", ParamType::Choice, 0, 0, {}, "menu", {"no-clamp", "asc"}, "asc clamps to 0..1 as ASC CDL v1.2 does"},
+    };
+    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+        CdlValues v;
+        const auto s = p.rgbm("slope"), o = p.rgbm("offset"), w = p.rgbm("power");
+        v.slope = {s[0], s[1], s[2]};
+        v.offset = {o[0], o[1], o[2]};
+        v.power = {w[0], w[1], w[2]};
+        v.saturation = p.number("saturation");
+        return std::make_shared<CdlNode>(v, parseCdlStyle(p.text("style")));
+    };
+    return t;
+}
+
+}  // namespace tinct

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "engine/graph/PointStep.h"
+#include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
 
@@ -29,6 +30,7 @@ public:
     std::string describe() const override;
     std::string glsl(const StepSlot& slot) const override;
     std::vector<float> params() const override;
+    std::vector<std::string> snippets() const override { return {"cdl.glsl"}; }
 
     const CdlValues& values() const { return values_; }
     CdlStyle style() const { return style_; }

@@ -9,12 +9,14 @@ class FalseColourStep : public PointStep {
 public:
     std::string describe() const override { return "false colour (exposure zones)"; }
     std::string glsl(const StepSlot& slot) const override;
+    std::vector<std::string> snippets() const override { return {"false_colour.glsl"}; }
 };
 
 class RangeWarningStep : public PointStep {
 public:
     std::string describe() const override { return "out-of-range / out-of-gamut warning"; }
     std::string glsl(const StepSlot& slot) const override;
+    std::vector<std::string> snippets() const override { return {"range_warning.glsl"}; }
 };
 
 }  // namespace tinct

@@ -53,11 +53,11 @@ TEST_F(GradingTransformsGpuTest, PrimaryInEachStyleMatchesOcio) {
             values.m_contrast = OCIO::GradingRGBM(1.1, 0.95, 1.0, 1.05);
             values.m_pivot = 0.18;
         } else {
-            // Gamma stays 1 for the video style: OCIO 2.1.2's own GPU shader applies the inverse of
-            // the gamma its CPU renderer applies (R gamma 0.9: the shader raises to 1/0.9, the CPU
-            // to 0.9), so there GPU and CPU disagree by up to 0.05 inside 0..1 and no tolerance
-            // would be honest. Named in the colour-management note; Tinct's own primaries node
-            // (grade-graph issue) follows the CPU.
+            // The master gamma is not 1: OCIO 2.1.2's CPU renderer skips the video style's
+            // per-channel gamma when the master gamma is 1 (its identity check reads the master
+            // alone) while its GPU shader applies it, so with a master of 1 the two disagree by up
+            // to 0.05 inside 0..1 and the CPU is the one that is wrong.
+            values.m_gamma = OCIO::GradingRGBM(0.9, 1.1, 1.0, 1.2);
             values.m_lift = OCIO::GradingRGBM(0.01, 0.0, 0.02, 0.0);
             values.m_gain = OCIO::GradingRGBM(1.1, 1.0, 0.9, 1.05);
             values.m_offset = OCIO::GradingRGBM(0.01, 0.0, -0.01, 0.0);

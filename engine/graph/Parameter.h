@@ -1,0 +1,61 @@
+#pragma once
+// One declaration per node parameter (DESIGN.md principle 4): name, type, range, default and UI
+// hint. Grade files, GPU packing, the command line and the station's inspector are all driven by
+// these declarations; nodes hold no GUI code.
+#include <array>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tinct {
+
+enum class ParamType {
+    Number,  // one value
+    Rgbm,    // red, green, blue and master (colour wheels with a master slider)
+    Rgb,     // red, green, blue
+    Flag,    // on or off
+    Choice,  // one of `choices`
+    File,    // a path, relative to the grade file
+};
+
+struct ParamDecl {
+    std::string name;
+    ParamType type = ParamType::Number;
+    double min = 0, max = 1;           // for every component of Number, Rgbm and Rgb
+    std::array<double, 4> defaults{};  // Number: [0]; Rgb: [0..2]; Rgbm: all four; Flag: [0] != 0
+    std::string hint;                  // "slider", "wheel", "checkbox", "menu", "file"
+    std::vector<std::string> choices;  // Choice: the allowed values, the first is the default
+    std::string doc;                   // one line for the inspector's tooltip and `tinct grade show`
+};
+
+using ParamValue = std::variant<double, std::array<double, 4>, bool, std::string>;
+
+// A node's parameter values by name; every declared parameter is present.
+class NodeParams {
+public:
+    double number(const std::string& name) const;
+    std::array<double, 4> rgbm(const std::string& name) const;  // Rgb: master is 0
+    bool flag(const std::string& name) const;
+    const std::string& text(const std::string& name) const;     // Choice and File
+
+    void set(const std::string& name, ParamValue value) { values_[name] = std::move(value); }
+    const ParamValue& get(const std::string& name) const;
+    const std::map<std::string, ParamValue>& values() const { return values_; }
+    bool operator==(const NodeParams&) const = default;
+
+private:
+    std::map<std::string, ParamValue> values_;
+};
+
+// The declared defaults.
+NodeParams defaultParams(const std::vector<ParamDecl>& decls);
+
+// A value from JSON, checked against its declaration: type, component count, range, choices.
+// Throws tinct::Error("<where>: <what is wrong>") where `where` names the file, node and field.
+ParamValue paramFromJson(const ParamDecl& decl, const nlohmann::json& value, const std::string& where);
+nlohmann::json paramToJson(const ParamDecl& decl, const ParamValue& value);
+
+}  // namespace tinct

@@ -1,0 +1,17 @@
+#include "engine/nodes/NodeTypes.h"
+
+namespace tinct {
+
+const std::vector<NodeType>& nodeTypes() {
+    static const std::vector<NodeType> types = {primariesNodeType(), cdlNodeType(),   lutNodeType(),
+                                                channelMixerNodeType(), softClipNodeType(), clampNodeType()};
+    return types;
+}
+
+const NodeType* findNodeType(const std::string& name) {
+    for (const auto& t : nodeTypes())
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+}  // namespace tinct
