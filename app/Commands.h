@@ -24,5 +24,6 @@ void addDevicesCommand(CLI::App& app, CommandContext& context);
 void addSampleCommand(CLI::App& app, CommandContext& context);
 void addColorspacesCommand(CLI::App& app, CommandContext& context);
 void addScopesCommand(CLI::App& app, CommandContext& context);
+void addGradeCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace tinct

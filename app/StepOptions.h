@@ -1,5 +1,5 @@
 #pragma once
-// --cdl, --cdl-id, --lut with their style options: the point steps the user asked for, in
+// --grade, --cdl, --cdl-id, --lut with their style options: the point steps the user asked for, in
 // command-line order. Shared by every command that grades (render now; bake-lut and scopes later).
 #include <CLI/CLI.hpp>
 
@@ -17,9 +17,9 @@ public:
     PointSteps steps(const CLI::App& command) const;
 
 private:
-    std::vector<std::string> cdls_, cdlIds_, luts_;
+    std::vector<std::string> cdls_, cdlIds_, luts_, grades_;
     std::string cdlStyle_ = "no-clamp", lutInterp_ = "tetrahedral";
-    CLI::Option *cdlOption_ = nullptr, *cdlIdOption_ = nullptr, *lutOption_ = nullptr;
+    CLI::Option *cdlOption_ = nullptr, *cdlIdOption_ = nullptr, *lutOption_ = nullptr, *gradeOption_ = nullptr;
 };
 
 }  // namespace tinct

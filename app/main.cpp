@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     tinct::addSampleCommand(app, context);
     tinct::addColorspacesCommand(app, context);
     tinct::addScopesCommand(app, context);
+    tinct::addGradeCommand(app, context);
 
     int status = 0;
     try {

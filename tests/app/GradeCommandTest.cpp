@@ -1,0 +1,52 @@
+// tinct grade new/show/validate and render --grade, as a user runs them.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/graph/Grade.h"
+#include "tests/support/CubeFiles.h"
+#include "tests/support/RunTinct.h"
+#include "tests/support/TempDir.h"
+
+using namespace tinct;
+using namespace tinct::test;
+
+TEST(GradeCommand, NewShowValidate) {
+    TempDir dir;
+    const auto made = runTinct({"grade", "new", dir.file("g.json"), "--nodes", "primaries,cdl,soft_clip"});
+    ASSERT_EQ(made.exitCode, 0) << made.err;
+    EXPECT_EQ(loadGrade(dir.file("g.json")).nodes.size(), 3u);
+    EXPECT_EQ(runTinct({"grade", "new", dir.file("g.json")}).exitCode, 1);  // no silent replacing
+    const auto shown = runTinct({"grade", "show", dir.file("g.json")});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_NE(shown.out.find("saturation"), std::string::npos);
+    const auto valid = runTinct({"grade", "validate", dir.file("g.json")});
+    EXPECT_EQ(valid.exitCode, 0) << valid.err;
+
+    std::ofstream(dir.file("bad.json")) << R"({"tinct_grade": 1, "nodes": [{"id": "x", "type": "lut", "params": {"file": "missing.cube"}}]})";
+    const auto invalid = runTinct({"grade", "validate", dir.file("bad.json")});
+    EXPECT_EQ(invalid.exitCode, 1);
+    EXPECT_NE(invalid.err.find("missing.cube"), std::string::npos) << invalid.err;
+    EXPECT_NE(invalid.err.find("node 'x'"), std::string::npos) << invalid.err;
+}
+
+TEST(GradeCommand, TwelveCdlAndLutNodesRenderAsOneDispatch) {
+    TempDir dir;
+    writeCube3d(dir.file("a.cube"), 9);
+    nlohmann::json nodes = nlohmann::json::array();
+    for (int i = 0; i < 12; ++i) {
+        nlohmann::json n = {{"id", "n" + std::to_string(i)}, {"inputs", {i == 0 ? "source" : "n" + std::to_string(i - 1)}}};
+        if (i % 2) n["type"] = "lut", n["params"] = {{"file", "a.cube"}};
+        else n["type"] = "cdl", n["params"] = {{"slope", {1.01, 1.0, 0.99}}};
+        nodes.push_back(n);
+    }
+    std::ofstream(dir.file("twelve.json")) << nlohmann::json{{"tinct_grade", 1}, {"nodes", nodes}}.dump();
+    ASSERT_EQ(runTinct({"sample", "-o", dir.file("s"), "--size", "128x72", "--count", "1"}).exitCode, 0);
+    const auto r = runTinct({"render", "-i", dir.file("s/sample.1001.exr"), "-o", dir.file("out.exr"), "--grade",
+                             dir.file("twelve.json"), "--stats", dir.file("stats.json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream stats(dir.file("stats.json"));
+    EXPECT_EQ(nlohmann::json::parse(stats)["dispatches_per_frame"], 1);
+}
