@@ -108,19 +108,23 @@ class DisplayViewGpuTest : public GpuFixture, public ::testing::WithParamInterfa
 
 }  // namespace
 
-// Every view of the display from ACEScg (scene-linear up to 100) and from every camera encoding.
+// Every view of the display from ACEScg (scene-linear up to 100); and, on an SDR and an HDR
+// display (sRGB, Rec.2100-PQ), every camera encoding through the default view. A display/view
+// processor is the source's decoding followed by the view and display transforms: the ACEScg runs
+// cover every view transform of every display, the camera runs every camera decoding into both an
+// SDR and an HDR output. (The full cross product, 336 kernels, costs lavapipe about 9 minutes of
+// LLVM compilation when its shader cache is cold, as on a fresh CI machine; this is 56.)
 TEST_P(DisplayViewGpuTest, MatchesOcioCpu) {
     const std::string display = GetParam();
     const auto& config = *shippedConfig().config;
     const auto linear = linearProbePixels();
+    for (int v = 0; v < config.getNumViews(display.c_str()); ++v)
+        expectGpuMatchesCpu("ACEScg", display, config.getView(display.c_str(), v), linear);
     const auto codes = codeValueProbePixels();
     const auto cameras = cameraEncodings();
     ASSERT_FALSE(cameras.empty()) << "no camera encodings (family containing 'Camera') in the config";
-    for (int v = 0; v < config.getNumViews(display.c_str()); ++v) {
-        const std::string view = config.getView(display.c_str(), v);
-        expectGpuMatchesCpu("ACEScg", display, view, linear);
-        for (const auto& camera : cameras) expectGpuMatchesCpu(camera, display, view, codes);
-    }
+    if (display != "sRGB" && display != "Rec.2100-PQ") return;
+    for (const auto& camera : cameras) expectGpuMatchesCpu(camera, display, config.getDefaultView(display.c_str()), codes);
 }
 
 INSTANTIATE_TEST_SUITE_P(ShippedConfig, DisplayViewGpuTest, ::testing::ValuesIn(displays()),
