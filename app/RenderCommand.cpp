@@ -19,7 +19,7 @@ namespace {
 
 struct RenderOptions {
     std::string input, output, frames, layer, pixelType, compression = "zip", statsPath;
-    bool progress = false, skipMissing = false;
+    bool progress = false, skipMissing = false, explain = false;
     int jobs = 0;
     StepOptions steps;
     ColorRequest color;
@@ -57,6 +57,10 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.color = o.color;
     settings.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
 
+    if (o.explain) {  // a dry run: the plan, nothing read beyond headers, nothing written
+        std::fputs(explainRender(settings).c_str(), stdout);
+        return;
+    }
     settings.cancel = &context.cancel;
     const RenderStats stats = runRender(context.gpu(), settings);
     if (!stats.skipped.empty())
@@ -85,6 +89,7 @@ void addRenderCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--jobs", options->jobs, "reader and writer threads (default: one per core)")
         ->check(CLI::PositiveNumber);
     command->add_flag("--skip-missing", options->skipMissing, "render the frames present when some are missing");
+    command->add_flag("--explain", options->explain, "print the plan (frames, colour choices, kernels and their steps) and stop");
     command->callback([command, options, &context] { run(*command, *options, context); });
 }
 

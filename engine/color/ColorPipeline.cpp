@@ -40,6 +40,13 @@ std::shared_ptr<const PointStep> stepFor(const LoadedConfig& config, const OCIO:
 
 }  // namespace
 
+PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade) {
+    PointSteps steps = plan.toWorking;
+    steps.insert(steps.end(), grade.begin(), grade.end());
+    steps.insert(steps.end(), plan.fromWorking.begin(), plan.fromWorking.end());
+    return steps;
+}
+
 bool ColorRequest::converts() const {
     return !input.empty() || !working.empty() || !output.empty() || !display.empty() || !view.empty() || !looks.empty();
 }

@@ -41,6 +41,9 @@ struct ColorPlan {
 // The EXR chromaticities of the first source frame: nullopt when the file has none.
 using SourceChromaticities = std::function<std::optional<Chromaticities>()>;
 
+// The grade's steps with the plan's conversions around them: what one fused kernel runs.
+PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade);
+
 // Resolves every name (throwing tinct::Error with close matches for unknown ones) and builds the
 // two conversions. `source` is only consulted for --input-colorspace auto.
 ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& source);

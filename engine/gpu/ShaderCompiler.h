@@ -1,6 +1,8 @@
 #pragma once
 // GLSL to SPIR-V at run time, for kernels generated from snippets and OCIO shader text. Results are
-// kept in memory by a hash of the source, so a structure seen before never compiles twice.
+// kept in memory for the process and on disk across runs (TINCT_SHADER_CACHE: a directory or
+// "off"; by default ~/.cache/tinct/shaders), keyed by a hash of the source, so a structure seen
+// before is not compiled again.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -11,8 +13,11 @@ namespace tinct {
 // source (a failure here is a Tinct bug, and the numbered source is what a bug report needs).
 std::vector<uint32_t> compileComputeShader(const std::string& glsl, const std::string& name);
 
-// Number of compilations actually run (cache misses) in this process; tests use it to check that a
-// parameter change does not recompile.
+// The disk-cache file name of a source ("<hash>.spv").
+std::string shaderCacheName(const std::string& glsl);
+
+// Kernels built in this process (misses of the in-memory cache, compiled or read from disk); tests
+// use it to check that a parameter change builds nothing.
 uint64_t shaderCompilationCount();
 
 }  // namespace tinct

@@ -106,6 +106,19 @@ void checkFits(const GpuContext& gpu, const Frame& frame, const std::string& pat
 
 }  // namespace
 
+std::string explainRender(const RenderSettings& settings) {
+    const FramePlan framePlan = planFrames(settings.frames);
+    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(framePlan.frames.front().input); });
+    const PointSteps steps = aroundGrade(color, settings.steps);
+    std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
+                       (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
+    for (const auto& note : color.notes) text += note + "\n";
+    text += "kernel 1: fused point kernel, " + std::to_string(steps.size()) + " step(s), one read and one write of the frame\n";
+    for (size_t i = 0; i < steps.size(); ++i) text += "  " + std::to_string(i + 1) + ". " + steps[i]->describe() + "\n";
+    if (steps.empty()) text += "  (no steps: NaN/Inf replaced, values otherwise unchanged)\n";
+    return text;
+}
+
 RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     if (settings.pixelType == PixelType::Uint) throw Error("EXR output can be half or float, not uint");
     RenderStats stats;
@@ -122,10 +135,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(plan.front().input); });
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
-    PointSteps steps = color.toWorking;
-    steps.insert(steps.end(), settings.steps.begin(), settings.steps.end());
-    steps.insert(steps.end(), color.fromWorking.begin(), color.fromWorking.end());
-    FusedKernel kernel(gpu, steps);
+    FusedKernel kernel(gpu, aroundGrade(color, settings.steps));
     constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
     // Of the frame being submitted; read while its commands are recorded.
     uint32_t submitPixels = 0;

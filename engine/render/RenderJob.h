@@ -43,6 +43,9 @@ struct RenderStats {
     nlohmann::json toJson() const;
 };
 
+// The plan of a render, for --explain: frames, colour choices, and each kernel with its steps.
+std::string explainRender(const RenderSettings& settings);
+
 // Runs the render. Throws tinct::Error on bad input, a failed read/write or a cancel, after stopping
 // all work; frames finished before that stay complete on disk, nothing partial is left, and an
 // output directory the render created is removed again if nothing was written into it.

@@ -75,10 +75,7 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
     fs::create_directories(settings.outputDirectory, ec);
     if (ec) throw Error(settings.outputDirectory + ": cannot create the directory: " + ec.message());
 
-    PointSteps steps = color.toWorking;
-    steps.insert(steps.end(), settings.steps.begin(), settings.steps.end());
-    steps.insert(steps.end(), color.fromWorking.begin(), color.fromWorking.end());
-    FusedKernel kernel(gpu, steps);
+    FusedKernel kernel(gpu, aroundGrade(color, settings.steps));
     ScopeEngine scopes(gpu, options);
 
     Frame frame;

@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <limits>
 
 #include "engine/gpu/FrameSlots.h"
@@ -14,6 +17,7 @@
 #include "engine/graph/FusedKernel.h"
 #include "engine/nodes/CdlNode.h"
 #include "tests/support/GpuFixture.h"
+#include "tests/support/TempDir.h"
 #include "tests/support/TestPixels.h"
 
 using namespace tinct;
@@ -166,4 +170,27 @@ TEST_F(FusedKernelTest, EveryHalfConvertsExactlyBothWays) {
     while (floats.size() % 4) floats.push_back(0.0f);
     const auto encoded = runFormats({}, floats, {false, true});
     for (size_t i = 0; i < floats.size(); ++i) ASSERT_EQ(encoded[i], float(half(floats[i]))) << "float " << floats[i];
+}
+
+TEST(ShaderDiskCache, KeepsCompiledKernelsAndRecompilesDamagedOnes) {
+    TempDir dir;
+    setenv("TINCT_SHADER_CACHE", dir.path().c_str(), 1);
+    // A source no other test compiles, so the in-memory cache cannot answer.
+    const std::string source = "#version 450\nlayout(local_size_x = 1) in;\n"
+                               "layout(std430, binding = 0) buffer B { float v[]; };\n"
+                               "void main() { v[0] = " + std::to_string(::getpid()) + ".0; }\n";
+    const auto first = compileComputeShader(source, "cache test");
+    unsetenv("TINCT_SHADER_CACHE");
+    const auto files = dir.entries();
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(std::filesystem::file_size(dir.path() / files[0]), first.size() * 4);
+
+    // A damaged file is not trusted: the kernel is compiled and the file written anew.
+    const std::string other = source + "// another kernel\n";
+    std::ofstream(dir.path() / shaderCacheName(other), std::ios::binary) << "not spir-v";
+    setenv("TINCT_SHADER_CACHE", dir.path().c_str(), 1);
+    const auto again = compileComputeShader(other, "cache test");
+    unsetenv("TINCT_SHADER_CACHE");
+    EXPECT_EQ(again.front(), 0x07230203u);
+    EXPECT_EQ(std::filesystem::file_size(dir.path() / shaderCacheName(other)), again.size() * 4);
 }
