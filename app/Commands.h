@@ -25,5 +25,6 @@ void addSampleCommand(CLI::App& app, CommandContext& context);
 void addColorspacesCommand(CLI::App& app, CommandContext& context);
 void addScopesCommand(CLI::App& app, CommandContext& context);
 void addGradeCommand(CLI::App& app, CommandContext& context);
+void addBakeLutCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace tinct

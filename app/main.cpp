@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     tinct::addColorspacesCommand(app, context);
     tinct::addScopesCommand(app, context);
     tinct::addGradeCommand(app, context);
+    tinct::addBakeLutCommand(app, context);
 
     int status = 0;
     try {

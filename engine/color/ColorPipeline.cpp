@@ -63,6 +63,7 @@ ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& sou
     const std::string input = request.input.empty() || request.input == "auto"
                                   ? autoInput(config, source, plan.notes)
                                   : requireColorSpace(config, request.input, "--input-colorspace");
+    plan.inputEncoding = config.config->getColorSpace(input.c_str())->getEncoding();
     std::string working = request.working;
     if (working.empty())
         working = config.config->hasRole(OCIO::ROLE_COLOR_TIMING) ? std::string(OCIO::ROLE_COLOR_TIMING) : input;

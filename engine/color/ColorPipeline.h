@@ -36,6 +36,7 @@ struct ColorPlan {
     // What the output is: a display name (outputIsDisplay) or a colour space; empty when not converted.
     std::string outputName;
     bool outputIsDisplay = false;
+    std::string inputEncoding;  // the input colour space's OCIO encoding ("scene-linear", "log", ...)
 };
 
 // The EXR chromaticities of the first source frame: nullopt when the file has none.
