@@ -26,5 +26,6 @@ void addColorspacesCommand(CLI::App& app, CommandContext& context);
 void addScopesCommand(CLI::App& app, CommandContext& context);
 void addGradeCommand(CLI::App& app, CommandContext& context);
 void addBakeLutCommand(CLI::App& app, CommandContext& context);
+void addCdlCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace tinct

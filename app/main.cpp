@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
     tinct::addScopesCommand(app, context);
     tinct::addGradeCommand(app, context);
     tinct::addBakeLutCommand(app, context);
+    tinct::addCdlCommand(app, context);
 
     int status = 0;
     try {

@@ -85,6 +85,8 @@ void GradeEditor::setLabel(const std::string& nodeId, const std::string& label) 
     commit(std::move(next), "rename " + nodeId);
 }
 
+void GradeEditor::replaceGrade(Grade grade, const std::string& label) { commit(std::move(grade), label); }
+
 void GradeEditor::undo() {
     if (undo_.empty()) return;
     redo_.push_back({undo_.back().label, std::move(current_)});

@@ -21,6 +21,8 @@ public:
     void setBypass(const std::string& nodeId, bool bypass);
     void setOpacity(const std::string& nodeId, double opacity);
     void setLabel(const std::string& nodeId, const std::string& label);
+    // Replaces the whole grade as one edit (an import, a still's grade applied to the shot).
+    void replaceGrade(Grade grade, const std::string& label);
 
     bool canUndo() const { return !undo_.empty(); }
     bool canRedo() const { return !redo_.empty(); }
