@@ -1,0 +1,59 @@
+// A grade of ten point nodes on a UHD frame already on the GPU: fused into one kernel, against the
+// same nodes one dispatch each, and against a single CDL (the memory-bound floor). GPU timestamps.
+// Usage: bench_grade [runs]   Prints one Markdown table row.
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "engine/gpu/FrameSlots.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/graph/FusedKernel.h"
+#include "engine/graph/GradeCompiler.h"
+#include "engine/graph/GradeEditor.h"
+
+int main(int argc, char** argv) {
+    const int runs = argc > 1 ? std::atoi(argv[1]) : 5;
+    const uint32_t width = 3840, height = 2160, pixels = width * height;
+    std::vector<float> frame(size_t(pixels) * 4);
+    for (size_t i = 0; i < frame.size(); i += 4) {
+        const float x = float(i % (width * 4)) / (width * 4);
+        frame[i] = x, frame[i + 1] = 1 - x, frame[i + 2] = 0.5f * x, frame[i + 3] = 1;
+    }
+    tinct::GradeEditor e;
+    for (const char* type : {"primaries", "cdl", "channel_mixer", "primaries", "cdl", "soft_clip", "channel_mixer", "primaries",
+                             "cdl", "clamp"})
+        e.addNode(type);
+    const tinct::PointSteps ten = tinct::compileGrade(e.grade(), "");
+    tinct::GpuContext gpu;
+
+    auto best = [&](const tinct::PointSteps& steps, bool fused) {
+        std::vector<std::unique_ptr<tinct::FusedKernel>> kernels;
+        if (fused) kernels.push_back(std::make_unique<tinct::FusedKernel>(gpu, steps));
+        else
+            for (const auto& s : steps) kernels.push_back(std::make_unique<tinct::FusedKernel>(gpu, tinct::PointSteps{s}));
+        tinct::FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+            // Node by node: ping-pong between the two buffers, a barrier between dispatches.
+            for (size_t k = 0; k < kernels.size(); ++k) {
+                const bool even = k % 2 == 0;
+                kernels[k]->record(cmd, even ? src : dst, even ? dst : src, pixels, {});
+                VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT,
+                                  VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT};
+                vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &b, 0,
+                                     nullptr, 0, nullptr);
+            }
+        });
+        double ms = 1e30;
+        for (int r = 0; r < runs; ++r) {
+            std::memcpy(slots.input(0, frame.size() * 4), frame.data(), frame.size() * 4);
+            slots.submit(0, frame.size() * 4);
+            slots.wait(0);
+            ms = std::min(ms, slots.gpuMilliseconds(0).value_or(0));
+        }
+        return ms;
+    };
+    const double fused = best(ten, true), unfused = best(ten, false), cdl = best({ten[1]}, true);
+    std::printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.2f | %.2f |\n", gpu.description().name.c_str(), fused, unfused, cdl,
+                unfused / fused, fused / cdl);
+    return 0;
+}
