@@ -43,9 +43,14 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.frames.skipMissing = o.skipMissing;
     if (!o.statsPath.empty()) {
         settings.frames.sideOutputs.push_back(o.statsPath);
+        // Made now, as outputs' directories are, so that a path that cannot work fails before a
+        // long render rather than after it.
         const auto directory = std::filesystem::absolute(o.statsPath).parent_path();
-        if (!std::filesystem::is_directory(directory))  // found now, not after a long render
-            throw Error("--stats " + o.statsPath + ": the directory " + directory.string() + " does not exist");
+        std::error_code ec;
+        std::filesystem::create_directories(directory, ec);
+        if (ec || !std::filesystem::is_directory(directory))
+            throw Error("--stats " + o.statsPath + ": cannot create the directory " + directory.string() +
+                        (ec ? ": " + ec.message() : std::string()));
     }
     settings.layer = o.layer;
     if (o.pixelType == "half") settings.pixelType = PixelType::Half;

@@ -1,5 +1,6 @@
 #include "engine/color/OcioGpuStep.h"
 
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -39,8 +40,23 @@ void requireFinite(const float* values, size_t count, const std::string& what) {
 OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
     : processor_(std::move(processor)), what_(std::move(what)) {
     auto desc = extract(processor_);
-    if (desc->getNumUniforms() != 0)
-        throw Error(what_ + ": transforms with dynamic properties are not supported on the GPU path yet");
+    shaderText_ = desc->getShaderText();
+    for (unsigned i = 0; i < desc->getNumUniforms(); ++i) {
+        Uniform u;
+        u.name = desc->getUniform(i, u.data);
+        if (u.data.m_type == OCIO::UNIFORM_VECTOR_FLOAT || u.data.m_type == OCIO::UNIFORM_VECTOR_INT) {
+            // The declaration's capacity (the data may be shorter): `uniform float NAME[N];`
+            std::smatch m;
+            if (!std::regex_search(shaderText_, m, std::regex("uniform \\w+ " + u.name + "\\[(\\d+)\\];")))
+                throw Error("internal error: " + what_ + ": no declaration of OCIO array " + u.name);
+            u.capacity = uint32_t(std::stoul(m[1]));
+        } else if (u.data.m_type == OCIO::UNIFORM_UNKNOWN) {
+            throw Error("internal error: " + what_ + ": OCIO uniform " + u.name + " of unknown type");
+        }
+        u.offset = uniformVec4s_;
+        uniformVec4s_ += (u.capacity + 3) / 4;
+        uniforms_.push_back(std::move(u));
+    }
 
     for (unsigned i = 0; i < desc->getNum3DTextures(); ++i) {
         const char *textureName = nullptr, *samplerName = nullptr;
@@ -97,8 +113,79 @@ std::shared_ptr<const OcioGpuStep> sharedOcioGpuStep(OCIO::ConstProcessorRcPtr p
     return step;
 }
 
+std::vector<float> OcioGpuStep::params() const {
+    std::vector<float> p(size_t(uniformVec4s_) * 4, 0.0f);
+    for (const auto& u : uniforms_) {
+        float* at = &p[size_t(u.offset) * 4];
+        switch (u.data.m_type) {
+            case OCIO::UNIFORM_DOUBLE: at[0] = float(u.data.m_getDouble()); break;
+            case OCIO::UNIFORM_BOOL: at[0] = u.data.m_getBool() ? 1.0f : 0.0f; break;
+            case OCIO::UNIFORM_FLOAT3: {
+                const auto v = u.data.m_getFloat3();
+                at[0] = v[0], at[1] = v[1], at[2] = v[2];
+                break;
+            }
+            case OCIO::UNIFORM_VECTOR_FLOAT: {
+                const int n = std::min<int>(u.data.m_vectorFloat.m_getSize(), int(u.capacity));
+                const float* v = u.data.m_vectorFloat.m_getVector();
+                for (int i = 0; i < n; ++i) at[i] = v[i];
+                break;
+            }
+            case OCIO::UNIFORM_VECTOR_INT: {
+                const int n = std::min<int>(u.data.m_vectorInt.m_getSize(), int(u.capacity));
+                const int* v = u.data.m_vectorInt.m_getVector();
+                for (int i = 0; i < n; ++i) at[i] = float(v[i]);  // small indices: exact in float
+                break;
+            }
+            default: break;
+        }
+    }
+    return p;
+}
+
+namespace {
+
+// Rewrites every `name[index]` of `text` as `name_at(index)`, the index expression kept whole.
+void indexAsCall(std::string& text, const std::string& name) {
+    const std::string open = name + "[";
+    for (size_t at = 0; (at = text.find(open, at)) != std::string::npos;) {
+        if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_')) {
+            at += open.size();
+            continue;
+        }
+        size_t depth = 1, end = at + open.size();
+        for (; end < text.size() && depth; ++end) depth += text[end] == '[' ? 1 : text[end] == ']' ? -1 : 0;
+        text[end - 1] = ')';
+        text.replace(at, open.size(), name + "_at(");
+        at += name.size() + 4;
+    }
+}
+
+}  // namespace
+
 std::string OcioGpuStep::glsl(const StepSlot& slot) const {
-    std::string text = extract(processor_)->getShaderText();
+    std::string text = shaderText_;
+    // OCIO's uniforms read this step's parameter buffer instead: scalars and vec3s as macros,
+    // arrays through accessor functions.
+    for (const auto& u : uniforms_) {
+        const std::string base = std::to_string(slot.paramOffset + u.offset);
+        std::string replacement;
+        switch (u.data.m_type) {
+            case OCIO::UNIFORM_DOUBLE: replacement = "#define " + u.name + " params[" + base + "].x"; break;
+            case OCIO::UNIFORM_BOOL: replacement = "#define " + u.name + " (params[" + base + "].x != 0.0)"; break;
+            case OCIO::UNIFORM_FLOAT3: replacement = "#define " + u.name + " params[" + base + "].xyz"; break;
+            case OCIO::UNIFORM_VECTOR_FLOAT:
+                replacement = "float " + u.name + "_at(int i) { return params[" + base + " + i / 4][i % 4]; }";
+                indexAsCall(text, u.name);
+                break;
+            case OCIO::UNIFORM_VECTOR_INT:
+                replacement = "int " + u.name + "_at(int i) { return int(params[" + base + " + i / 4][i % 4]); }";
+                indexAsCall(text, u.name);
+                break;
+            default: break;
+        }
+        text = std::regex_replace(text, std::regex("uniform \\w+ " + u.name + "(\\[\\d+\\])?;"), replacement);
+    }
     // Every LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's exact
     // filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.
     for (size_t i = 0; i < samplerNames_.size(); ++i) {

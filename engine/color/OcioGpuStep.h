@@ -2,6 +2,9 @@
 // Any OpenColorIO processor as a fusable point step: OCIO writes the GLSL and the LUT textures
 // (GpuShaderDesc), Tinct gives the samplers Vulkan bindings and uploads the textures at full float
 // precision. File LUTs, colour spaces, displays and looks all reach the GPU through this one path.
+// A processor with dynamic properties (OCIO's Grading* transforms made dynamic) declares uniforms;
+// they become values in the kernel's parameter buffer, so the shader text does not depend on them
+// and a new value costs no compile.
 #include <OpenColorIO/OpenColorIO.h>
 
 #include <string>
@@ -17,6 +20,7 @@ public:
 
     std::string describe() const override { return what_; }
     std::string glsl(const StepSlot& slot) const override;
+    std::vector<float> params() const override;
     const std::vector<StepTexture>& textures() const override { return textures_; }
 
     OCIO_NAMESPACE::ConstProcessorRcPtr processor() const { return processor_; }
@@ -26,6 +30,15 @@ private:
     std::string what_;
     std::vector<StepTexture> textures_;
     std::vector<std::string> samplerNames_;  // in texture order
+    struct Uniform {
+        std::string name;
+        OCIO_NAMESPACE::GpuShaderDesc::UniformData data;  // its type, and getters of its current value
+        uint32_t offset = 0;                              // first vec4 in the step's parameters
+        uint32_t capacity = 1;                            // array elements declared (1 for scalars)
+    };
+    std::vector<Uniform> uniforms_;
+    uint32_t uniformVec4s_ = 0;
+    std::string shaderText_;
 };
 
 // The step for `processor`, shared by every request with the same processor (OCIO's cache id) and

@@ -228,7 +228,7 @@ TEST(RenderCommand, BadInputsGetClearErrorsAndLeaveNoOutput) {
     }
 }
 
-TEST(RenderCommand, StatsMayNotOverwriteASourceAndItsDirectoryMustExist) {
+TEST(RenderCommand, StatsMayNotOverwriteASourceAndItsDirectoryIsMadeOrRefusedUpFront) {
     TempDir dir;
     writeSequence(dir, {1});
     const auto before = fs::file_size(dir.file("shot.0001.exr"));
@@ -237,11 +237,18 @@ TEST(RenderCommand, StatsMayNotOverwriteASourceAndItsDirectoryMustExist) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.err.find("never overwrites"), std::string::npos) << r.err;
     EXPECT_EQ(fs::file_size(dir.file("shot.0001.exr")), before);
+    // A directory that does not exist yet is made, as the outputs' are.
+    const auto made = runTinct({"render", "-i", dir.file("shot.####.exr"), "-o", dir.file("out/o.####.exr"), "--stats",
+                                dir.file("out/stats/stats.json")});
+    EXPECT_EQ(made.exitCode, 0) << made.err;
+    EXPECT_TRUE(fs::exists(dir.file("out/stats/stats.json")));
+    // One that cannot be made (a file stands in its way) is refused before anything is rendered.
+    std::ofstream(dir.file("blocker")) << "a file";
     const auto nowhere = runTinct({"render", "-i", dir.file("shot.####.exr"), "-o", dir.file("o.####.exr"), "--stats",
-                                   dir.file("no/such/dir/stats.json")});
+                                   dir.file("blocker/stats.json")});
     EXPECT_EQ(nowhere.exitCode, 1);
-    EXPECT_NE(nowhere.err.find("does not exist"), std::string::npos) << nowhere.err;
-    EXPECT_FALSE(fs::exists(dir.file("o.0001.exr")));  // refused before rendering anything
+    EXPECT_NE(nowhere.err.find("cannot create the directory"), std::string::npos) << nowhere.err;
+    EXPECT_FALSE(fs::exists(dir.file("o.0001.exr")));
 }
 
 TEST(RenderCommand, HugeSkippedRangesAreReportedAsGaps) {
@@ -269,7 +276,8 @@ TEST(RenderCommand, InterruptStopsCleanlyWithNoTemporaryFiles) {
     if (status == 0) GTEST_SKIP() << "the render finished before the signal";
     EXPECT_EQ(status, 130) << err;
     EXPECT_NE(err.find("cancelled"), std::string::npos) << err;
-    if (fs::exists(dir.path() / "out"))
+    if (fs::exists(dir.path() / "out")) {
         for (const auto& e : fs::directory_iterator(dir.path() / "out"))
             EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+    }
 }
