@@ -20,12 +20,12 @@ namespace {
 constexpr const char* kFunction = "tinct_ocio_fn";
 constexpr const char* kPrefix = "tinct_ocio_";
 
-OCIO::GpuShaderDescRcPtr extract(const OCIO::ConstProcessorRcPtr& processor) {
+OCIO::GpuShaderDescRcPtr extract(const OCIO::ConstGPUProcessorRcPtr& gpuProcessor) {
     auto desc = OCIO::GpuShaderDesc::CreateShaderDesc();
     desc->setLanguage(OCIO::GPU_LANGUAGE_GLSL_4_0);
     desc->setFunctionName(kFunction);
     desc->setResourcePrefix(kPrefix);
-    processor->getOptimizedGPUProcessor(OCIO::OPTIMIZATION_DEFAULT)->extractGpuShaderInfo(desc);
+    gpuProcessor->extractGpuShaderInfo(desc);
     return desc;
 }
 
@@ -39,7 +39,11 @@ void requireFinite(const float* values, size_t count, const std::string& what) {
 
 OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
     : processor_(std::move(processor)), what_(std::move(what)) {
-    auto desc = extract(processor_);
+    // The GPU processor and its description stay alive with the step: the getters of their
+    // uniforms read the GPU processor's dynamic properties.
+    gpuProcessor_ = processor_->getOptimizedGPUProcessor(OCIO::OPTIMIZATION_DEFAULT);
+    desc_ = extract(gpuProcessor_);
+    const auto& desc = desc_;
     shaderText_ = desc->getShaderText();
     for (unsigned i = 0; i < desc->getNumUniforms(); ++i) {
         Uniform u;

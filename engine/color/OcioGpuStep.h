@@ -27,6 +27,8 @@ public:
 
 private:
     OCIO_NAMESPACE::ConstProcessorRcPtr processor_;
+    OCIO_NAMESPACE::ConstGPUProcessorRcPtr gpuProcessor_;
+    OCIO_NAMESPACE::GpuShaderDescRcPtr desc_;
     std::string what_;
     std::vector<StepTexture> textures_;
     std::vector<std::string> samplerNames_;  // in texture order

@@ -3,7 +3,7 @@
 namespace tinct {
 
 const std::vector<NodeType>& nodeTypes() {
-    static const std::vector<NodeType> types = {primariesNodeType(), cdlNodeType(),   lutNodeType(),
+    static const std::vector<NodeType> types = {primariesNodeType(),    toneNodeType(),     cdlNodeType(), lutNodeType(),
                                                 channelMixerNodeType(), softClipNodeType(), clampNodeType()};
     return types;
 }

@@ -15,6 +15,7 @@ const NodeType* findNodeType(const std::string& name);
 NodeType cdlNodeType();
 NodeType lutNodeType();
 NodeType primariesNodeType();
+NodeType toneNodeType();
 NodeType channelMixerNodeType();
 NodeType clampNodeType();
 NodeType softClipNodeType();
