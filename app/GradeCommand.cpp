@@ -21,6 +21,7 @@ std::string typeName(ParamType t) {
         case ParamType::Flag: return "true|false";
         case ParamType::Choice: return "choice";
         case ParamType::File: return "file";
+        case ParamType::Points: return "[[x, y], ...]";
     }
     return "";
 }

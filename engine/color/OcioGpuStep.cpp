@@ -180,15 +180,14 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
             case OCIO::UNIFORM_FLOAT3: replacement = "#define " + u.name + " params[" + base + "].xyz"; break;
             case OCIO::UNIFORM_VECTOR_FLOAT:
                 replacement = "float " + u.name + "_at(int i) { return params[" + base + " + i / 4][i % 4]; }";
-                indexAsCall(text, u.name);
                 break;
             case OCIO::UNIFORM_VECTOR_INT:
                 replacement = "int " + u.name + "_at(int i) { return int(params[" + base + " + i / 4][i % 4]); }";
-                indexAsCall(text, u.name);
                 break;
             default: break;
         }
         text = std::regex_replace(text, std::regex("uniform \\w+ " + u.name + "(\\[\\d+\\])?;"), replacement);
+        if (u.data.m_type == OCIO::UNIFORM_VECTOR_FLOAT || u.data.m_type == OCIO::UNIFORM_VECTOR_INT) indexAsCall(text, u.name);
     }
     // Every LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's exact
     // filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.

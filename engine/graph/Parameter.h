@@ -19,19 +19,22 @@ enum class ParamType {
     Flag,    // on or off
     Choice,  // one of `choices`
     File,    // a path, relative to the grade file
+    Points,  // curve control points: [[x, y], ...], x increasing, each coordinate within min .. max
 };
 
 struct ParamDecl {
     std::string name;
     ParamType type = ParamType::Number;
     double min = 0, max = 1;           // for every component of Number, Rgbm and Rgb
-    std::array<double, 4> defaults{};  // Number: [0]; Rgb: [0..2]; Rgbm: all four; Flag: [0] != 0
+    std::array<double, 4> defaults{};  // Number: [0]; Rgb: [0..2]; Rgbm: all four; Flag: [0] != 0;
+                                       // Points: the straight line (defaults[0], defaults[0]) to (defaults[1], defaults[1])
     std::string hint;                  // "slider", "wheel", "checkbox", "menu", "file"
     std::vector<std::string> choices;  // Choice: the allowed values, the first is the default
     std::string doc;                   // one line for the inspector's tooltip and `tinct grade show`
 };
 
-using ParamValue = std::variant<double, std::array<double, 4>, bool, std::string>;
+using CurvePoints = std::vector<std::array<double, 2>>;
+using ParamValue = std::variant<double, std::array<double, 4>, bool, std::string, CurvePoints>;
 
 // A node's parameter values by name; every declared parameter is present.
 class NodeParams {
@@ -40,6 +43,7 @@ public:
     std::array<double, 4> rgbm(const std::string& name) const;  // Rgb: master is 0
     bool flag(const std::string& name) const;
     const std::string& text(const std::string& name) const;     // Choice and File
+    const CurvePoints& points(const std::string& name) const;
 
     void set(const std::string& name, ParamValue value) { values_[name] = std::move(value); }
     const ParamValue& get(const std::string& name) const;

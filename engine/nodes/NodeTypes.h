@@ -16,6 +16,7 @@ NodeType cdlNodeType();
 NodeType lutNodeType();
 NodeType primariesNodeType();
 NodeType toneNodeType();
+NodeType curvesNodeType();
 NodeType channelMixerNodeType();
 NodeType clampNodeType();
 NodeType softClipNodeType();
