@@ -45,7 +45,7 @@ NodeParams defaultParams(const std::vector<ParamDecl>& decls) {
             case ParamType::Flag: p.set(d.name, d.defaults[0] != 0); break;
             case ParamType::Choice: p.set(d.name, d.choices.empty() ? std::string() : d.choices.front()); break;
             case ParamType::File: p.set(d.name, std::string()); break;
-            case ParamType::Points: p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[0]}, {d.defaults[1], d.defaults[1]}}); break;
+            case ParamType::Points: p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[2]}, {d.defaults[1], d.defaults[3]}}); break;
         }
     }
     return p;

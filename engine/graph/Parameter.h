@@ -27,7 +27,7 @@ struct ParamDecl {
     ParamType type = ParamType::Number;
     double min = 0, max = 1;           // for every component of Number, Rgbm and Rgb
     std::array<double, 4> defaults{};  // Number: [0]; Rgb: [0..2]; Rgbm: all four; Flag: [0] != 0;
-                                       // Points: the straight line (defaults[0], defaults[0]) to (defaults[1], defaults[1])
+                                       // Points: the line from (defaults[0], defaults[2]) to (defaults[1], defaults[3])
     std::string hint;                  // "slider", "wheel", "checkbox", "menu", "file"
     std::vector<std::string> choices;  // Choice: the allowed values, the first is the default
     std::string doc;                   // one line for the inspector's tooltip and `tinct grade show`

@@ -27,10 +27,10 @@ NodeType curvesNodeType() {
     t.description = "master and R, G, B custom curves through control points (OCIO GradingRGBCurve)";
     t.params = {
         {"style", ParamType::Choice, 0, 0, {}, "menu", {"log", "lin", "video"}, "lin: the curves work on log2 of the values"},
-        {"master", ParamType::Points, -100, 100, {0, 1}, "curve", {}, "applied to all channels, after the RGB curves"},
-        {"red", ParamType::Points, -100, 100, {0, 1}, "curve", {}, ""},
-        {"green", ParamType::Points, -100, 100, {0, 1}, "curve", {}, ""},
-        {"blue", ParamType::Points, -100, 100, {0, 1}, "curve", {}, ""},
+        {"master", ParamType::Points, -100, 100, {0, 1, 0, 1}, "curve", {}, "applied to all channels, after the RGB curves"},
+        {"red", ParamType::Points, -100, 100, {0, 1, 0, 1}, "curve", {}, ""},
+        {"green", ParamType::Points, -100, 100, {0, 1, 0, 1}, "curve", {}, ""},
+        {"blue", ParamType::Points, -100, 100, {0, 1, 0, 1}, "curve", {}, ""},
     };
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
         const std::string& styleName = p.text("style");

@@ -3,9 +3,9 @@
 namespace tinct {
 
 const std::vector<NodeType>& nodeTypes() {
-    static const std::vector<NodeType> types = {primariesNodeType(), toneNodeType(),         curvesNodeType(),
-                                                cdlNodeType(),       lutNodeType(),          channelMixerNodeType(),
-                                                softClipNodeType(),  clampNodeType()};
+    static const std::vector<NodeType> types = {primariesNodeType(), toneNodeType(),     curvesNodeType(),
+                                                hueCurvesNodeType(), cdlNodeType(),      lutNodeType(),
+                                                channelMixerNodeType(), softClipNodeType(), clampNodeType()};
     return types;
 }
 

@@ -17,6 +17,7 @@ NodeType lutNodeType();
 NodeType primariesNodeType();
 NodeType toneNodeType();
 NodeType curvesNodeType();
+NodeType hueCurvesNodeType();
 NodeType channelMixerNodeType();
 NodeType clampNodeType();
 NodeType softClipNodeType();
