@@ -20,12 +20,12 @@ struct BakeLutOptions {
 };
 
 void run(const CLI::App& command, BakeLutOptions& o, CommandContext& context) {
-    // Every node type of this version is a point operation, so there is nothing spatial to refuse
-    // or to leave out yet; --ignore-spatial is accepted for the scripts that will need it.
     const ColorPlan color = planColor(o.color, [] { return std::optional<Chromaticities>(); });
     BakeOptions bake = o.bake;
     bake.shaper = o.shaper == "on" || (o.shaper == "auto" && color.inputEncoding == "scene-linear");
-    const PointSteps steps = aroundGrade(color, o.steps.steps(command));
+    PointSteps steps = aroundGrade(color, o.steps.steps(command));
+    if (o.ignoreSpatial)  // the grade's blur and sharpen nodes left out; refused otherwise
+        std::erase_if(steps, [](const auto& step) { return step->spatial() != nullptr; });
     writeBakedLut(o.output, bakeLut(context.gpu(), steps, bake), "Tinct bake");
     std::printf("wrote %s: %d^3%s, %zu step(s)\n", o.output.c_str(), bake.size,
                 bake.shaper ? (", log shaper over 0.." + std::to_string(bake.shaperMax)).c_str() : "", steps.size());

@@ -120,6 +120,10 @@ double shaperInverse(double t, double shaperMax) {
 }
 
 BakedLut bakeLut(GpuContext& gpu, const PointSteps& steps, const BakeOptions& options) {
+    for (const auto& step : steps)
+        if (step->spatial())
+            throw Error("a LUT cannot hold " + step->describe() + ", which looks at neighbouring pixels "
+                        "(--ignore-spatial leaves such nodes out)");
     if (options.size < 2 || options.size > 129) throw Error("--size " + std::to_string(options.size) + " is outside 2..129");
     BakedLut lut{options, {}, {}};
     const int n = options.size;

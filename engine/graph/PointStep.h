@@ -27,9 +27,19 @@ struct StepSlot {
     uint32_t firstBinding = 0;    // binding of its first texture's storage buffer; the rest follow
 };
 
+// A step that looks at neighbouring pixels (blur, sharpen). It ends a fused run of point steps and
+// runs as its own kernels (engine/graph/FrameProgram).
+struct SpatialOp {
+    float sigma = 1;     // Gaussian sigma in pixels; the kernel reaches 3 sigma
+    float amount = -1;   // -1: the blur itself; > 0: unsharp-mask sharpen by this much
+};
+
 class PointStep {
 public:
     virtual ~PointStep() = default;
+
+    // Non-null for a spatial step; its glsl() is then never asked for.
+    virtual const SpatialOp* spatial() const { return nullptr; }
 
     // What a person reads in plans and errors: "CDL look.cc", "LUT show.cube (tetrahedral)".
     virtual std::string describe() const = 0;

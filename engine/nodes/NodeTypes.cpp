@@ -5,7 +5,8 @@ namespace tinct {
 const std::vector<NodeType>& nodeTypes() {
     static const std::vector<NodeType> types = {primariesNodeType(), toneNodeType(),     curvesNodeType(),
                                                 hueCurvesNodeType(), cdlNodeType(),      lutNodeType(),
-                                                channelMixerNodeType(), softClipNodeType(), clampNodeType()};
+                                                channelMixerNodeType(), softClipNodeType(), clampNodeType(),
+                                                blurNodeType(),      sharpenNodeType()};
     return types;
 }
 

@@ -18,6 +18,8 @@ NodeType primariesNodeType();
 NodeType toneNodeType();
 NodeType curvesNodeType();
 NodeType hueCurvesNodeType();
+NodeType blurNodeType();
+NodeType sharpenNodeType();
 NodeType channelMixerNodeType();
 NodeType clampNodeType();
 NodeType softClipNodeType();

@@ -19,7 +19,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/graph/FrameProgram.h"
 #include "engine/io/ExrAttributes.h"
 #include "engine/color/ExrChromaticities.h"
 #include "engine/io/ExrReader.h"
@@ -113,9 +113,20 @@ std::string explainRender(const RenderSettings& settings) {
     std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
                        (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
     for (const auto& note : color.notes) text += note + "\n";
-    text += "kernel 1: fused point kernel, " + std::to_string(steps.size()) + " step(s), one read and one write of the frame\n";
-    for (size_t i = 0; i < steps.size(); ++i) text += "  " + std::to_string(i + 1) + ". " + steps[i]->describe() + "\n";
-    if (steps.empty()) text += "  (no steps: NaN/Inf replaced, values otherwise unchanged)\n";
+    // Point steps fuse into one kernel per run; each spatial step is its own pair of passes.
+    int kernel = 0;
+    bool inRun = false;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        if (steps[i]->spatial()) {
+            text += "kernel " + std::to_string(++kernel) + ": " + steps[i]->describe() + " (two separable passes)\n";
+            inRun = false;
+            continue;
+        }
+        if (!inRun) text += "kernel " + std::to_string(++kernel) + ": fused point kernel, one read and one write of the frame\n";
+        inRun = true;
+        text += "  " + std::to_string(i + 1) + ". " + steps[i]->describe() + "\n";
+    }
+    if (steps.empty()) text += "kernel 1: no steps (NaN/Inf replaced, values otherwise unchanged)\n";
     return text;
 }
 
@@ -135,13 +146,13 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(plan.front().input); });
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
-    FusedKernel kernel(gpu, aroundGrade(color, settings.steps));
+    FrameProgram program(gpu, aroundGrade(color, settings.steps));
     constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
     // Of the frame being submitted; read while its commands are recorded.
-    uint32_t submitPixels = 0;
+    uint32_t submitWidth = 0, submitHeight = 0;
     FrameFormats submitFormats;
     FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        kernel.record(cmd, src, dst, submitPixels, submitFormats);
+        program.record(cmd, src, dst, submitWidth, submitHeight, submitFormats);
     });
 
     const std::filesystem::path createdDirectory = createDirectories(std::filesystem::path(plan.front().output).parent_path());
@@ -221,14 +232,21 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             const auto t0 = Clock::now();
             std::memcpy(slots.input(slot, inputBytes), frame->pixels(), inputBytes);
             stats.uploadMs += msSince(t0);
-            submitPixels = uint32_t(frame->pixelCount());
+            submitWidth = uint32_t(frame->width);
+            submitHeight = uint32_t(frame->height);
+            const uint32_t submitPixels = submitWidth * submitHeight;
             submitFormats = {frame->storage == PixelStorage::Half, outputType(settings, *frame) == PixelType::Half};
-            kernel.prepare(submitFormats);
+            // The scratch buffers of spatial nodes are shared by the slots: wait for the other one.
+            if (program.hasSpatial())
+                for (size_t other = 0; other < kSlots; ++other)
+                    if (other != slot && slots.busy(other) && !collect(other)) break;
+            program.prepare(submitFormats, submitWidth, submitHeight);
             halfOutput[slot] = submitFormats.destinationHalf;
             inFlight[slot] = std::move(*frame);
             inFlightIndex[slot] = k;
             slots.submit(slot, size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
-            stats.dispatchesPerFrame = std::max<int>(stats.dispatchesPerFrame, kernel.dispatchesFor(submitPixels));
+            stats.dispatchesPerFrame =
+                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats));
         }
         for (size_t k = 0; k < kSlots; ++k) {
             const size_t slot = (plan.size() + k) % kSlots;  // oldest first

@@ -10,7 +10,7 @@
 #include "engine/color/ExrChromaticities.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/graph/FrameProgram.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/ExrReader.h"
 #include "engine/io/FrameSequence.h"
@@ -75,20 +75,20 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
     fs::create_directories(settings.outputDirectory, ec);
     if (ec) throw Error(settings.outputDirectory + ": cannot create the directory: " + ec.message());
 
-    FusedKernel kernel(gpu, aroundGrade(color, settings.steps));
+    FrameProgram program(gpu, aroundGrade(color, settings.steps));
     ScopeEngine scopes(gpu, options);
 
     Frame frame;
     FrameFormats formats;
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        kernel.record(cmd, src, dst, uint32_t(frame.pixelCount()), formats);
+        program.record(cmd, src, dst, uint32_t(frame.width), uint32_t(frame.height), formats);
         scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
     });
     const int padding = FrameSequence::parse(settings.input).padding();
     for (const auto& [number, path] : inputs.frames) {
         readExrInto(path, {settings.layer, true}, frame);
         formats = {frame.storage == PixelStorage::Half, false};
-        kernel.prepare(formats);
+        program.prepare(formats, uint32_t(frame.width), uint32_t(frame.height));
         const size_t bytes = frame.pixelCount() * frame.bytesPerPixel();
         std::memcpy(slots.input(0, bytes), frame.pixels(), bytes);
         slots.submit(0, frame.pixelCount() * 16);

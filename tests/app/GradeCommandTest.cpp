@@ -50,3 +50,27 @@ TEST(GradeCommand, TwelveCdlAndLutNodesRenderAsOneDispatch) {
     std::ifstream stats(dir.file("stats.json"));
     EXPECT_EQ(nlohmann::json::parse(stats)["dispatches_per_frame"], 1);
 }
+
+TEST(GradeCommand, SpatialNodesRenderBetweenFusedRunsAndAreRefusedByBakeLut) {
+    TempDir dir;
+    std::ofstream(dir.file("g.json")) << R"({"tinct_grade": 1, "nodes": [
+        {"id": "a", "type": "cdl", "params": {"slope": [1.1, 1, 0.9]}},
+        {"id": "b", "type": "blur", "inputs": ["a"], "params": {"sigma": 1.5}},
+        {"id": "c", "type": "soft_clip", "inputs": ["b"]}]})";
+    ASSERT_EQ(runTinct({"sample", "-o", dir.file("s"), "--size", "160x90", "--count", "2"}).exitCode, 0);
+    // Half in, half out: one fused run, the blur's two passes, one fused run.
+    const auto r = runTinct({"render", "-i", dir.file("s/sample.####.exr"), "-o", dir.file("out/o.####.exr"), "--grade",
+                             dir.file("g.json"), "--stats", dir.file("stats.json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream stats(dir.file("stats.json"));
+    EXPECT_EQ(nlohmann::json::parse(stats)["dispatches_per_frame"], 4);
+    const auto plan = runTinct({"render", "-i", dir.file("s/sample.####.exr"), "-o", dir.file("x.####.exr"), "--grade",
+                                dir.file("g.json"), "--explain"});
+    EXPECT_NE(plan.out.find("kernel 3"), std::string::npos) << plan.out;
+
+    const auto refused = runTinct({"bake-lut", "--grade", dir.file("g.json"), "-o", dir.file("g.cube")});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("--ignore-spatial"), std::string::npos) << refused.err;
+    const auto baked = runTinct({"bake-lut", "--grade", dir.file("g.json"), "-o", dir.file("g.cube"), "--ignore-spatial", "--size", "9"});
+    EXPECT_EQ(baked.exitCode, 0) << baked.err;
+}
