@@ -51,7 +51,7 @@ TEST(GradeEditor, RefusedEditsChangeNothing) {
     EXPECT_THROW(editor.setParam(a, "style", std::string("loud")), Error);
     EXPECT_THROW(editor.setParam(a, "nope", 1.0), Error);
     EXPECT_THROW(editor.setParam("ghost", "saturation", 1.0), Error);
-    EXPECT_THROW(editor.addNode("blur"), Error);
+    EXPECT_THROW(editor.addNode("glow"), Error);
     EXPECT_THROW(editor.setOpacity(a, 1.5), Error);
     EXPECT_EQ(editor.grade(), before);
     EXPECT_EQ(editor.undoLabel(), "add cdl");

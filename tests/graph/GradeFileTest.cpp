@@ -55,7 +55,7 @@ TEST(GradeFile, SavesAndLoadsBackEqual) {
 }
 
 TEST(GradeFile, MalformedFilesNameTheFileTheNodeAndTheField) {
-    expectError(R"({"tinct_grade": 1, "nodes": [{"id": "a", "type": "blur"}]})", "unknown node type 'blur'");
+    expectError(R"({"tinct_grade": 1, "nodes": [{"id": "a", "type": "glow"}]})", "unknown node type 'glow'");
     expectError(R"({"tinct_grade": 1, "nodes": [{"id": "a", "type": "cdl", "inputs": ["b"]}, {"id": "b", "type": "cdl", "inputs": ["a"]}]})",
                 "cycle");
     expectError(R"({"tinct_grade": 1, "nodes": [{"id": "a", "type": "cdl", "inputs": ["ghost"]}]})", "'ghost'");
