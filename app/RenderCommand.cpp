@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "app/ColorOptions.h"
 #include "app/Commands.h"
@@ -25,15 +24,6 @@ struct RenderOptions {
     ColorRequest color;
 };
 
-void writeStats(const std::string& path, const RenderStats& stats) {
-    AtomicOutput out(path);
-    {
-        std::ofstream file(out.tempPath());
-        file << stats.toJson().dump(2) << "\n";
-        if (!file) throw Error("--stats " + path + ": cannot write");
-    }
-    out.commit();
-}
 
 void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     RenderSettings settings;
@@ -70,7 +60,7 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     const RenderStats stats = runRender(context.gpu(), settings);
     if (!stats.skipped.empty())
         std::fprintf(stderr, "tinct: skipped missing frames %s\n", describeGaps(stats.skipped).c_str());
-    if (!o.statsPath.empty()) writeStats(o.statsPath, stats);
+    if (!o.statsPath.empty()) writeTextAtomically(o.statsPath, stats.toJson().dump(2) + "\n");
 }
 
 }  // namespace

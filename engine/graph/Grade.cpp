@@ -184,13 +184,7 @@ Grade loadGrade(const std::string& path) {
 }
 
 void saveGrade(const std::string& path, const Grade& grade) {
-    AtomicOutput out(path);
-    {
-        std::ofstream file(out.tempPath());
-        file << gradeToJson(grade).dump(2) << "\n";
-        if (!file) throw Error("grade " + path + ": cannot write");
-    }
-    out.commit();
+    writeTextAtomically(path, gradeToJson(grade).dump(2) + "\n");
 }
 
 }  // namespace tinct

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "engine/Error.h"
@@ -171,13 +170,7 @@ void writeBakedLut(const std::string& path, const BakedLut& lut, const std::stri
     } catch (const Error& e) {
         throw Error(path + ": " + e.what());
     }
-    AtomicOutput out(path);
-    {
-        std::ofstream file(out.tempPath());
-        file << text;
-        if (!file) throw Error(path + ": cannot write");
-    }
-    out.commit();
+    writeTextAtomically(path, text);
 }
 
 }  // namespace tinct

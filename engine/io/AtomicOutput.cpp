@@ -3,6 +3,7 @@
 #include "engine/Error.h"
 
 #include <atomic>
+#include <fstream>
 #include <string>
 #include <system_error>
 
@@ -40,6 +41,16 @@ void AtomicOutput::commit() {
     if (ec)
         throw Error(final_.string() + ": cannot move the finished file into place: " + ec.message());
     committed_ = true;
+}
+
+void writeTextAtomically(const std::string& path, const std::string& text) {
+    AtomicOutput out(path);
+    {
+        std::ofstream file(out.tempPath());
+        file << text;
+        if (!file.flush()) throw Error(path + ": cannot write");
+    }
+    out.commit();
 }
 
 }  // namespace tinct

@@ -3,6 +3,7 @@
 // tempPath(), then commit(); if anything throws before that, the destructor removes the
 // temporary, so a failed render never leaves a partial frame that a resumed job would skip.
 #include <filesystem>
+#include <string>
 
 namespace tinct {
 
@@ -28,5 +29,9 @@ private:
     std::filesystem::path temp_;
     bool committed_ = false;
 };
+
+// Writes `text` to `path` through an AtomicOutput: the whole file or none. Throws tinct::Error
+// naming the path.
+void writeTextAtomically(const std::string& path, const std::string& text);
 
 }  // namespace tinct

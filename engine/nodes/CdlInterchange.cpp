@@ -3,7 +3,7 @@
 #include <OpenColorIO/OpenColorIO.h>
 
 #include <filesystem>
-#include <fstream>
+#include <sstream>
 
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
@@ -43,13 +43,9 @@ void exportCdl(const Grade& grade, const std::string& nodeId, const std::string&
     cdl->setID((node->label.empty() ? node->id : node->label).c_str());
     auto group = OCIO::GroupTransform::Create();
     group->appendTransform(cdl);
-    AtomicOutput out(path);
-    {
-        std::ofstream file(out.tempPath());
-        group->write(OCIO::Config::CreateRaw(), format, file);
-        if (!file) throw Error(path + ": cannot write");
-    }
-    out.commit();
+    std::ostringstream xml;
+    group->write(OCIO::Config::CreateRaw(), format, xml);
+    writeTextAtomically(path, xml.str());
 }
 
 }  // namespace tinct

@@ -6,7 +6,6 @@
 #include <ImfTimeCodeAttribute.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
@@ -50,13 +49,7 @@ std::string writeSampleSequence(const std::string& directory, const SampleSequen
         writeExr(sequence.pathFor(options.firstFrame + i), frame, {PixelType::Half, ExrCompression::Zip});
     }
     const std::string chartPath = (std::filesystem::path(directory) / "chart.json").string();
-    AtomicOutput chart(chartPath);
-    {
-        std::ofstream out(chart.tempPath());
-        out << sampleChartJson(options.width, options.height).dump(2) << "\n";
-        if (!out) throw Error(chartPath + ": cannot write");
-    }
-    chart.commit();
+    writeTextAtomically(chartPath, sampleChartJson(options.width, options.height).dump(2) + "\n");
     return sequence.pattern();
 }
 

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "engine/Error.h"
 #include "engine/color/ExrChromaticities.h"
@@ -38,15 +37,6 @@ bool isRec2020(const Chromaticities& c) {
     return known && std::fabs(c.redX - known->redX) < 1e-3f && std::fabs(c.greenY - known->greenY) < 1e-3f;
 }
 
-void writeText(const std::string& path, const std::string& text) {
-    AtomicOutput out(path);
-    {
-        std::ofstream file(out.tempPath());
-        file << text;
-        if (!file) throw Error(path + ": cannot write");
-    }
-    out.commit();
-}
 
 }  // namespace
 
@@ -100,7 +90,7 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
             writePng((fs::path(settings.outputDirectory) / (std::string(scopeKindName(image.kind)) + suffix + ".png")).string(),
                      image.width, image.height, image.rgba);
         if (settings.json)
-            writeText((fs::path(settings.outputDirectory) / (std::string("scopes") + suffix + ".json")).string(),
+            writeTextAtomically((fs::path(settings.outputDirectory) / (std::string("scopes") + suffix + ".json")).string(),
                       scopes.data().toJson(options).dump() + "\n");
     }
     return inputs.frames.size();
