@@ -14,7 +14,6 @@ namespace {
 struct BakeLutOptions {
     std::string output, shaper = "auto";
     BakeOptions bake;
-    bool ignoreSpatial = false;
     StepOptions steps;
     ColorRequest color;
 };
@@ -23,9 +22,7 @@ void run(const CLI::App& command, BakeLutOptions& o, CommandContext& context) {
     const ColorPlan color = planColor(o.color, [] { return std::optional<Chromaticities>(); });
     BakeOptions bake = o.bake;
     bake.shaper = o.shaper == "on" || (o.shaper == "auto" && color.inputEncoding == "scene-linear");
-    PointSteps steps = aroundGrade(color, o.steps.steps(command));
-    if (o.ignoreSpatial)  // the grade's blur and sharpen nodes left out; refused otherwise
-        std::erase_if(steps, [](const auto& step) { return step->spatial() != nullptr; });
+    const PointSteps steps = aroundGrade(color, o.steps.steps(command));
     writeBakedLut(o.output, bakeLut(context.gpu(), steps, bake), "Tinct bake");
     std::printf("wrote %s: %d^3%s, %zu step(s)\n", o.output.c_str(), bake.size,
                 bake.shaper ? (", log shaper over 0.." + std::to_string(bake.shaperMax)).c_str() : "", steps.size());
@@ -42,7 +39,7 @@ void addBakeLutCommand(CLI::App& app, CommandContext& context) {
                                                "scene-linear), on, off")
         ->check(CLI::IsMember({"auto", "on", "off"}));
     command->add_option("--shaper-max", o->bake.shaperMax, "largest linear value the shaper covers (default 64)");
-    command->add_flag("--ignore-spatial", o->ignoreSpatial, "leave spatial nodes out instead of refusing the grade");
+    command->add_flag("--ignore-spatial", o->bake.ignoreSpatial, "leave spatial nodes out instead of refusing the grade");
     o->steps.add(*command);
     addColorOptions(*command, o->color);
     command->callback([command, o, &context] { run(*command, *o, context); });

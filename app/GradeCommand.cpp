@@ -6,6 +6,7 @@
 #include "app/Commands.h"
 #include "engine/Error.h"
 #include "engine/graph/GradeCompiler.h"
+#include "engine/graph/StagePlan.h"
 #include "engine/graph/GradeEditor.h"
 #include "engine/nodes/NodeTypes.h"
 
@@ -22,6 +23,7 @@ std::string typeName(ParamType t) {
         case ParamType::Choice: return "choice";
         case ParamType::File: return "file";
         case ParamType::Points: return "[[x, y], ...]";
+        case ParamType::Polygon: return "[[x, y], ...] vertices";
     }
     return "";
 }
@@ -41,11 +43,15 @@ void create(const std::string& path, const std::string& nodeList, bool force) {
 
 void show(const std::string& path) {
     const Grade grade = loadGrade(path);
-    std::printf("%s: %zu node(s); from the source:\n", path.c_str(), grade.nodes.size());
-    for (const GradeNode* n : grade.chain()) {
+    std::printf("%s: %zu node(s); from the source to the output:\n", path.c_str(), grade.nodes.size());
+    for (const GradeNode* n : grade.order()) {
         const NodeType* type = findNodeType(n->type);
-        std::printf("  %s  %s%s%s%s\n", n->id.c_str(), n->type.c_str(), n->label.empty() ? "" : (" \"" + n->label + "\"").c_str(),
-                    n->bypass ? "  [bypassed]" : "", n->opacity < 1 ? ("  opacity " + std::to_string(n->opacity)).c_str() : "");
+        std::string from;
+        for (const auto& input : n->inputs) from += (from.empty() ? "" : ", ") + input;
+        std::printf("  %s  %s%s  <- %s%s%s%s\n", n->id.c_str(), n->type.c_str(),
+                    n->label.empty() ? "" : (" \"" + n->label + "\"").c_str(), from.empty() ? "(no input)" : from.c_str(),
+                    n->matte.empty() ? "" : ("  matte " + n->matte).c_str(), n->bypass ? "  [bypassed]" : "",
+                    n->opacity < 1 ? ("  opacity " + std::to_string(n->opacity)).c_str() : "");
         for (const auto& d : type->params)
             std::printf("      %-12s %-28s %s\n", d.name.c_str(), paramToJson(d, n->params.get(d.name)).dump().c_str(),
                         (typeName(d.type) + (d.doc.empty() ? "" : "  " + d.doc)).c_str());
@@ -55,8 +61,9 @@ void show(const std::string& path) {
 void validate(const std::string& path) {
     const Grade grade = loadGrade(path);
     const auto steps = compileGrade(grade, std::filesystem::path(path).parent_path().string());  // loads LUTs too
-    std::printf("%s: valid, %zu node(s), %zu in the output's chain as %zu GPU step(s)\n", path.c_str(), grade.nodes.size(),
-                grade.chain().size(), steps.size());
+    const StagePlan plan = planStages(PixelProgram::serial(steps));
+    std::printf("%s: valid, %zu node(s), %zu used by the output, run as %zu GPU kernel(s)\n%s", path.c_str(),
+                grade.nodes.size(), grade.order().size(), plan.order.size(), plan.describe().c_str());
 }
 
 }  // namespace

@@ -42,12 +42,20 @@ layout(std430, set = 0, binding = 2) readonly buffer Parameters { vec4 params[];
 
 layout(push_constant) uniform Push {
     uint pixelCount;
-    uint rowPitch;  // invocations per row of work groups: gl_NumWorkGroups.x * 256
+    uint rowPitch;    // invocations per row of work groups: gl_NumWorkGroups.x * 256
+    uint firstPixel;  // of this dispatch's chunk, in the frame
+    uint width, height;
 } pc;
+
+// Where the pixel is, for steps whose result depends on it (windows).
+ivec2 tinct_pixel;
+ivec2 tinct_frame_size;
+
+// TINCT_FRAME_INPUTS
 
 // TINCT_STEP_FUNCTIONS
 
-vec4 tinct_apply_steps(vec4 c) {
+vec4 tinct_apply_steps(vec4 c, uint i) {
     // TINCT_STEP_CALLS
     return c;
 }
@@ -55,5 +63,8 @@ vec4 tinct_apply_steps(vec4 c) {
 void main() {
     uint i = gl_GlobalInvocationID.y * pc.rowPitch + gl_GlobalInvocationID.x;
     if (i >= pc.pixelCount) return;
-    tinct_store(i, tinct_sanitize(tinct_apply_steps(tinct_sanitize(tinct_load(i)))));
+    const uint p = pc.firstPixel + i;
+    tinct_pixel = ivec2(p % pc.width, p / pc.width);
+    tinct_frame_size = ivec2(pc.width, pc.height);
+    tinct_store(i, tinct_sanitize(tinct_apply_steps(tinct_sanitize(tinct_load(i)), i)));
 }

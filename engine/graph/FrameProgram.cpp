@@ -18,6 +18,13 @@ struct BlurPush {
     float amount;
 };
 
+struct MorphPush {
+    uint32_t width, height;
+    int32_t radius;
+    uint32_t vertical;
+    uint32_t grow;
+};
+
 void shaderBarrier(VkCommandBuffer cmd) {
     VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER};
     b.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
@@ -28,110 +35,91 @@ void shaderBarrier(VkCommandBuffer cmd) {
 
 }  // namespace
 
-FrameProgram::FrameProgram(GpuContext& gpu, const PointSteps& steps) : gpu_(gpu), steps_(steps) {
-    PointSteps run;
-    auto flush = [&] {
-        if (!run.empty()) stages_.push_back({std::make_unique<FusedKernel>(gpu, run), nullptr});
-        run.clear();
-    };
-    for (const auto& step : steps_) {
-        if (const SpatialOp* op = step->spatial()) {
-            flush();
-            stages_.push_back({nullptr, op});
-            spatial_.push_back(op);
-        } else {
-            run.push_back(step);
-        }
+FrameProgram::FrameProgram(GpuContext& gpu, const PointSteps& steps) : FrameProgram(gpu, PixelProgram::serial(steps)) {}
+
+FrameProgram::FrameProgram(GpuContext& gpu, const PixelProgram& program) : gpu_(gpu), plan_(planStages(program)) {
+    for (const auto& k : plan_.kernels) kernels_.push_back(std::make_unique<FusedKernel>(gpu, k.program));
+    using B = BindingKind;
+    for (const auto& s : plan_.spatial) {
+        if (s.op->kind == SpatialOp::Kind::Gaussian && !blur_)
+            blur_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("spatial_blur"), std::vector<B>(3, B::StorageBuffer),
+                                                    sizeof(BlurPush), "spatial_blur");
+        if (s.op->kind != SpatialOp::Kind::Gaussian && !morph_)
+            morph_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("spatial_morph"), std::vector<B>(2, B::StorageBuffer),
+                                                     sizeof(MorphPush), "spatial_morph");
     }
-    flush();
-    if (stages_.empty()) stages_.push_back({std::make_unique<FusedKernel>(gpu, PointSteps{}), nullptr});
-    if (!spatial_.empty()) {
-        convert_ = std::make_unique<FusedKernel>(gpu, PointSteps{});
-        using B = BindingKind;
-        blur_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("spatial_blur"), std::vector<B>(3, B::StorageBuffer),
-                                                sizeof(BlurPush), "spatial_blur");
-    }
+    results_.resize(plan_.spatial.size());
 }
 
 FrameProgram::~FrameProgram() = default;
 
 void FrameProgram::prepare(FrameFormats formats, uint32_t width, uint32_t height) {
-    if (spatial_.empty()) {
-        stages_.front().run->prepare(formats);
+    if (!hasSpatial()) {
+        kernels_.front()->prepare(formats);
         return;
     }
     const VkDeviceSize bytes = VkDeviceSize(width) * height * 16;
     if (bytes > gpu_.limits().maxStorageBufferRange)
         throw Error("a " + std::to_string(width) + "x" + std::to_string(height) + " frame is larger than " +
-                    gpu_.description().name + " lets blur and sharpen nodes bind (" +
+                    gpu_.description().name + " lets spatial nodes (blur, sharpen, matte clean-up) bind (" +
                     std::to_string(gpu_.limits().maxStorageBufferRange >> 20) + " MiB)");
-    for (auto& s : scratch_)
-        if (s.size() < bytes) s = GpuBuffer(gpu_, bytes, BufferUse::Device);
-    convert_->prepare({formats.sourceHalf, false});
-    convert_->prepare({false, formats.destinationHalf});
-    for (size_t i = 0; i < stages_.size(); ++i) {
-        if (!stages_[i].run) continue;
-        const bool first = i == 0, last = i + 1 == stages_.size();
-        stages_[i].run->prepare({first && formats.sourceHalf, last && formats.destinationHalf});
-    }
+    for (GpuBuffer* b : {&input_, &pass_})
+        if (b->size() < bytes) *b = GpuBuffer(gpu_, bytes, BufferUse::Device);
+    for (auto& r : results_)
+        if (r.size() < bytes) r = GpuBuffer(gpu_, bytes, BufferUse::Device);
+    for (size_t k = 0; k < kernels_.size(); ++k)
+        kernels_[k]->prepare({formats.sourceHalf, plan_.kernels[k].feeds < 0 && formats.destinationHalf});
 }
 
 void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
                           FrameFormats formats) const {
-    const uint32_t pixels = width * height;
-    if (spatial_.empty()) {
-        stages_.front().run->record(cmd, source, destination, pixels, formats);
+    if (!hasSpatial()) {
+        kernels_.front()->record(cmd, source, destination, width, height, formats);
         return;
     }
-    const VkBuffer scratch[2] = {scratch_[0].handle(), scratch_[1].handle()};
-    int current = -1;  // -1: the source; else the scratch buffer holding the frame
-    auto at = [&](int i) { return i < 0 ? source : scratch[i]; };
-    for (size_t i = 0; i < stages_.size(); ++i) {
-        const bool last = i + 1 == stages_.size();
-        if (stages_[i].run) {
-            const int out = current == 0 ? 1 : 0;
-            stages_[i].run->record(cmd, at(current), last ? destination : scratch[out], pixels,
-                                   {current < 0 && formats.sourceHalf, last && formats.destinationHalf});
+    const auto groupsX = (width + 15) / 16, groupsY = (height + 15) / 16;
+    for (const StagePlan::Stage& stage : plan_.order) {
+        if (stage.kernel >= 0) {
+            const KernelStage& k = plan_.kernels[size_t(stage.kernel)];
+            std::vector<VkBuffer> frames;
+            for (size_t f : k.frames) frames.push_back(results_[f].handle());
+            kernels_[size_t(stage.kernel)]->record(cmd, source, k.feeds >= 0 ? input_.handle() : destination, width, height,
+                                                   {formats.sourceHalf, k.feeds < 0 && formats.destinationHalf}, frames);
             shaderBarrier(cmd);
-            current = out;
             continue;
         }
-        if (current < 0) {  // spatial kernels work on float frames
-            convert_->record(cmd, source, scratch[0], pixels, {formats.sourceHalf, false});
+        const SpatialStage& s = plan_.spatial[size_t(stage.spatial)];
+        const VkBuffer in = s.input >= 0 ? results_[size_t(s.input)].handle() : input_.handle();
+        const VkBuffer out = results_[size_t(stage.spatial)].handle();
+        const SpatialOp& op = *s.op;
+        if (op.kind == SpatialOp::Kind::Gaussian) {
+            const int radius = std::max(1, int(std::ceil(3.0f * op.sigma)));
+            const BlurPush horizontal{width, height, radius, op.sigma, 0, op.amount};
+            const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, in},
+                                 {BindingKind::StorageBuffer, pass_.handle()}};
+            blur_->record(cmd, h, &horizontal, groupsX, groupsY);
             shaderBarrier(cmd);
-            current = 0;
+            const BlurPush vertical{width, height, radius, op.sigma, 1, op.amount};
+            const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, in},
+                                 {BindingKind::StorageBuffer, out}};
+            blur_->record(cmd, v, &vertical, groupsX, groupsY);
+        } else {
+            const uint32_t grow = op.kind == SpatialOp::Kind::Grow ? 1 : 0;
+            const MorphPush horizontal{width, height, op.radius, 0, grow};
+            const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, pass_.handle()}};
+            morph_->record(cmd, h, &horizontal, groupsX, groupsY);
+            shaderBarrier(cmd);
+            const MorphPush vertical{width, height, op.radius, 1, grow};
+            const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, out}};
+            morph_->record(cmd, v, &vertical, groupsX, groupsY);
         }
-        const SpatialOp& op = *stages_[i].spatial;
-        const int radius = std::max(1, int(std::ceil(3.0f * op.sigma)));
-        const int temp = 1 - current;
-        const BlurPush horizontal{width, height, radius, op.sigma, 0, op.amount};
-        const Binding h[] = {{BindingKind::StorageBuffer, scratch[current]}, {BindingKind::StorageBuffer, scratch[current]},
-                             {BindingKind::StorageBuffer, scratch[temp]}};
-        blur_->record(cmd, h, &horizontal, (width + 15) / 16, (height + 15) / 16);
         shaderBarrier(cmd);
-        const BlurPush vertical{width, height, radius, op.sigma, 1, op.amount};
-        const Binding v[] = {{BindingKind::StorageBuffer, scratch[temp]}, {BindingKind::StorageBuffer, scratch[current]},
-                             {BindingKind::StorageBuffer, scratch[current]}};
-        blur_->record(cmd, v, &vertical, (width + 15) / 16, (height + 15) / 16);
-        shaderBarrier(cmd);
-        if (last) convert_->record(cmd, scratch[current], destination, pixels, {false, formats.destinationHalf});
     }
 }
 
-uint32_t FrameProgram::dispatchesFor(uint32_t width, uint32_t height, FrameFormats formats) const {
-    const uint32_t pixels = width * height;
-    if (spatial_.empty()) return stages_.front().run->dispatchesFor(pixels);
-    uint32_t n = 0;
-    bool fromSource = true;
-    for (size_t i = 0; i < stages_.size(); ++i) {
-        if (stages_[i].run) {
-            n += stages_[i].run->dispatchesFor(pixels);
-        } else {
-            n += (fromSource ? 1 : 0) + 2 + (i + 1 == stages_.size() ? 1 : 0);
-        }
-        fromSource = false;
-    }
-    return n;
+uint32_t FrameProgram::dispatchesFor(uint32_t width, uint32_t height, FrameFormats) const {
+    if (!hasSpatial()) return kernels_.front()->dispatchesFor(width * height);
+    return uint32_t(plan_.kernels.size() + 2 * plan_.spatial.size());
 }
 
 }  // namespace tinct

@@ -1,12 +1,14 @@
 #pragma once
-// What a frame goes through on the GPU: runs of point steps fused into one kernel each, and the
-// spatial steps (blur, sharpen) between them as kernels of their own. Intermediate frames stay on
-// the GPU in two float scratch buffers; a half-float source or output gets at most one extra
-// conversion pass at each end.
+// What a frame goes through on the GPU: a pixel program (a serial run of steps, or a grade's graph
+// with mixers and mattes) cut by StagePlan into fused kernels of point steps and the spatial steps
+// between them (blur, sharpen, a matte's shrink and grow). Without spatial steps that is one kernel,
+// one read and one write of the frame. Otherwise intermediate frames stay on the GPU as RGBA32F
+// buffers: one each for the spatial results, two shared scratch frames for the passes.
 #include <memory>
 #include <vector>
 
 #include "engine/graph/FusedKernel.h"
+#include "engine/graph/StagePlan.h"
 
 namespace tinct {
 
@@ -15,27 +17,24 @@ class GpuContext;
 class FrameProgram {
 public:
     FrameProgram(GpuContext& gpu, const PointSteps& steps);
+    FrameProgram(GpuContext& gpu, const PixelProgram& program);
     ~FrameProgram();
 
-    // Compiles what `formats` need and sizes the scratch buffers. Call before record().
+    // Compiles what `formats` need and sizes the intermediate frames. Call before record().
     void prepare(FrameFormats formats, uint32_t width, uint32_t height);
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
                 FrameFormats formats) const;
     uint32_t dispatchesFor(uint32_t width, uint32_t height, FrameFormats formats) const;
-    bool hasSpatial() const { return !spatial_.empty(); }
+    bool hasSpatial() const { return !plan_.spatial.empty(); }
+    const StagePlan& plan() const { return plan_; }
 
 private:
-    struct Stage {
-        std::unique_ptr<FusedKernel> run;  // a fused run of point steps, or
-        const SpatialOp* spatial = nullptr;
-    };
     GpuContext& gpu_;
-    PointSteps steps_;  // keeps the spatial ops alive
-    std::vector<Stage> stages_;
-    std::vector<const SpatialOp*> spatial_;
-    std::unique_ptr<FusedKernel> convert_;   // no steps: format conversion at the ends
-    std::unique_ptr<ComputeKernel> blur_;
-    GpuBuffer scratch_[2];
+    StagePlan plan_;
+    std::vector<std::unique_ptr<FusedKernel>> kernels_;  // by plan_.kernels
+    std::unique_ptr<ComputeKernel> blur_, morph_;
+    GpuBuffer input_, pass_;               // a spatial step's input; its first pass's result
+    std::vector<GpuBuffer> results_;      // by plan_.spatial
 };
 
 }  // namespace tinct

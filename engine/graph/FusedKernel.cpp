@@ -18,12 +18,24 @@ constexpr uint32_t kFixedBindings = 3;     // source, destination, parameters
 struct Push {
     uint32_t pixelCount;
     uint32_t rowPitch;
+    uint32_t firstPixel;
+    uint32_t width, height;
 };
 
-std::vector<BindingKind> layoutFor(const PointSteps& steps) {
-    std::vector<BindingKind> layout(kFixedBindings, BindingKind::StorageBuffer);
-    for (const auto& step : steps)
-        layout.insert(layout.end(), step->textures().size(), BindingKind::StorageBuffer);
+uint32_t extraFramesOf(const PixelProgram& program) {
+    uint32_t n = 0;
+    for (const auto& in : program.instrs) {
+        if (in.step && in.step->spatial())
+            throw Error("internal error: a fused kernel cannot run " + in.step->describe());
+        if (!in.step) n = std::max(n, in.frame);
+    }
+    return n;
+}
+
+std::vector<BindingKind> layoutFor(const PixelProgram& program) {
+    std::vector<BindingKind> layout(kFixedBindings + extraFramesOf(program), BindingKind::StorageBuffer);
+    for (const auto& in : program.instrs)
+        if (in.step) layout.insert(layout.end(), in.step->textures().size(), BindingKind::StorageBuffer);
     return layout;
 }
 
@@ -39,20 +51,25 @@ std::string variantName(FrameFormats f) {
     return std::string("point_chain_") + (f.sourceHalf ? "h" : "f") + (f.destinationHalf ? "h" : "f");
 }
 
-std::vector<StepSlot> slotsFor(const PointSteps& steps) {
-    std::vector<StepSlot> slots;
-    uint32_t param = 0, binding = kFixedBindings;
-    for (size_t i = 0; i < steps.size(); ++i) {
-        slots.push_back({"tinct_step" + std::to_string(i), param, binding});
-        param += uint32_t(steps[i]->params().size() / 4);
-        binding += uint32_t(steps[i]->textures().size());
+std::string value(uint32_t instr) { return "v" + std::to_string(instr); }
+
+// Each step's function, parameters and textures, by instruction.
+std::vector<StepSlot> slotsFor(const PixelProgram& program) {
+    std::vector<StepSlot> slots(program.instrs.size());
+    uint32_t param = 0, binding = kFixedBindings + extraFramesOf(program);
+    for (size_t i = 0; i < program.instrs.size(); ++i) {
+        const auto& step = program.instrs[i].step;
+        if (!step) continue;
+        slots[i] = {"tinct_step" + std::to_string(i), param, binding};
+        param += uint32_t(step->params().size() / 4);
+        binding += uint32_t(step->textures().size());
     }
     return slots;
 }
 
 }  // namespace
 
-std::string FusedKernel::generateSource(const PointSteps& steps, FrameFormats formats) {
+std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormats formats) {
     std::string text(shaders::snippet("point_chain.comp"));
     replace(text, "#version 450\n",
             std::string("#version 450\n#define TINCT_SOURCE_HALF ") + (formats.sourceHalf ? "1" : "0") +
@@ -62,27 +79,46 @@ std::string FusedKernel::generateSource(const PointSteps& steps, FrameFormats fo
         replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));
     replace(text, "#extension GL_GOOGLE_include_directive : require\n", "");
 
+    std::string frames;
+    for (uint32_t f = 1; f <= extraFramesOf(program); ++f)
+        frames += "layout(std430, set = 0, binding = " + std::to_string(kFixedBindings + f - 1) + ") readonly buffer Frame" +
+                  std::to_string(f) + " { vec4 tinct_frame" + std::to_string(f) + "[]; };\n";
+    replace(text, "// TINCT_FRAME_INPUTS", frames);
+
     std::string functions, calls;
     std::vector<std::string> pasted;
-    for (const auto& step : steps)
-        for (const auto& name : step->snippets())
-            if (std::find(pasted.begin(), pasted.end(), name) == pasted.end()) {
-                const auto text = shaders::snippet(name);
-                if (text.empty()) throw Error("internal error: no shader snippet " + name);
-                functions += "// " + name + "\n" + std::string(text) + "\n";
-                pasted.push_back(name);
-            }
-    const auto slots = slotsFor(steps);
-    for (size_t i = 0; i < steps.size(); ++i) {
-        functions += "// step " + std::to_string(i) + ": " + steps[i]->describe() + "\n" + steps[i]->glsl(slots[i]) + "\n";
-        calls += "c = " + slots[i].functionName + "(c);\n    ";
+    for (const auto& in : program.instrs)
+        if (in.step)
+            for (const auto& name : in.step->snippets())
+                if (std::find(pasted.begin(), pasted.end(), name) == pasted.end()) {
+                    const auto snippet = shaders::snippet(name);
+                    if (snippet.empty()) throw Error("internal error: no shader snippet " + name);
+                    functions += "// " + name + "\n" + std::string(snippet) + "\n";
+                    pasted.push_back(name);
+                }
+    const auto slots = slotsFor(program);
+    for (uint32_t i = 0; i < program.instrs.size(); ++i) {
+        const PixelInstr& in = program.instrs[i];
+        if (!in.step) {
+            calls += "vec4 " + value(i) + " = " +
+                     (in.frame == 0 ? std::string("c") : "tinct_sanitize(tinct_frame" + std::to_string(in.frame) + "[i])") + ";\n    ";
+            continue;
+        }
+        functions += "// step " + std::to_string(i) + ": " + in.step->describe() + "\n" + in.step->glsl(slots[i]) + "\n";
+        std::string args;
+        for (uint32_t a : in.args) args += (args.empty() ? "" : ", ") + value(a);
+        calls += "vec4 " + value(i) + " = " + slots[i].functionName + "(" + args + ");\n    ";
     }
+    calls += "c = " + value(program.output) + ";";
     replace(text, "// TINCT_STEP_FUNCTIONS", functions);
     replace(text, "// TINCT_STEP_CALLS", calls);
     return text;
 }
 
-FusedKernel::FusedKernel(GpuContext& gpu, PointSteps steps) : gpu_(gpu), steps_(std::move(steps)) {
+FusedKernel::FusedKernel(GpuContext& gpu, const PointSteps& steps) : FusedKernel(gpu, PixelProgram::serial(steps)) {}
+
+FusedKernel::FusedKernel(GpuContext& gpu, PixelProgram program)
+    : gpu_(gpu), program_(std::move(program)), steps_(program_.steps()), extraFrames_(extraFramesOf(program_)) {
     for (const auto& step : steps_)
         for (const auto& t : step->textures())
             luts_.push_back(GpuBuffer::withData(gpu, t.rgba.data(), t.rgba.size() * sizeof(float)));
@@ -100,11 +136,11 @@ void FusedKernel::prepare(FrameFormats formats) {
     auto& kernel = kernels_[variantIndex(formats)];
     if (kernel) return;
     const std::string name = variantName(formats);
-    if (steps_.empty()) {
-        kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv(name), layoutFor(steps_), uint32_t(sizeof(Push)), name);
+    if (program_.instrs.size() == 1) {  // the source as it is: the build-time kernel
+        kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv(name), layoutFor(program_), uint32_t(sizeof(Push)), name);
     } else {
-        const auto spirv = compileComputeShader(generateSource(steps_, formats), "fused " + name);
-        kernel = std::make_unique<ComputeKernel>(gpu_, spirv, layoutFor(steps_), uint32_t(sizeof(Push)), "fused " + name);
+        const auto spirv = compileComputeShader(generateSource(program_, formats), "fused " + name);
+        kernel = std::make_unique<ComputeKernel>(gpu_, spirv, layoutFor(program_), uint32_t(sizeof(Push)), "fused " + name);
     }
 }
 
@@ -119,10 +155,12 @@ void FusedKernel::updateParameters() {
     parameters_.flush();
 }
 
-void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
-                         FrameFormats formats) const {
+void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
+                         FrameFormats formats, const std::vector<VkBuffer>& frames) const {
     const auto& kernel = kernels_[variantIndex(formats)];
     if (!kernel) throw Error("internal error: fused kernel recorded before prepare()");
+    if (frames.size() != extraFrames_) throw Error("internal error: a fused kernel given the wrong number of frames");
+    const uint32_t pixelCount = width * height;
     const VkDeviceSize sourceBytes = formats.sourceHalf ? 8 : 16, destinationBytes = formats.destinationHalf ? 8 : 16;
     const uint32_t chunkPixels = this->chunkPixels(pixelCount);
     for (uint32_t first = 0; first < pixelCount; first += chunkPixels) {
@@ -130,14 +168,15 @@ void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destinat
         std::vector<Binding> bindings = {
             {BindingKind::StorageBuffer, source, first * sourceBytes, count * sourceBytes},
             {BindingKind::StorageBuffer, destination, first * destinationBytes, count * destinationBytes},
-                                         {BindingKind::StorageBuffer, parameters_.handle()}};
+            {BindingKind::StorageBuffer, parameters_.handle()}};
+        for (VkBuffer frame : frames) bindings.push_back({BindingKind::StorageBuffer, frame, first * 16, count * 16});
         for (const auto& lut : luts_) bindings.push_back({BindingKind::StorageBuffer, lut.handle()});
 
         // Work groups fill rows of at most maxComputeWorkGroupCount[0]; more pixels need more rows.
         const uint32_t groups = (count + kGroupSize - 1) / kGroupSize;
         const uint32_t groupsX = std::min(groups, gpu_.limits().maxComputeWorkGroupCount[0]);
         const uint32_t groupsY = (groups + groupsX - 1) / groupsX;
-        const Push push{count, groupsX * kGroupSize};
+        const Push push{count, groupsX * kGroupSize, first, width, height};
         kernel->record(cmd, bindings, &push, groupsX, groupsY);
     }
 }

@@ -1,13 +1,14 @@
 #pragma once
-// A run of point steps compiled into one compute kernel: one read and one write of the frame.
-// The kernel's text depends only on the steps' structure; their parameters live in a buffer, so
-// `updateParameters` after an edit costs a memcpy, not a compile.
+// Point steps compiled into one compute kernel: one read and one write of the frame (plus a read of
+// each earlier spatial result the steps take). The steps may form a graph (a PixelProgram: mixers,
+// mattes) or a serial run. The kernel's text depends only on the steps' structure; their parameters
+// live in a buffer, so `updateParameters` after an edit costs a memcpy, not a compile.
 #include <array>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "engine/graph/PointStep.h"
+#include "engine/graph/PixelProgram.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuBuffer.h"
 
@@ -22,11 +23,13 @@ struct FrameFormats {
 
 class FusedKernel {
 public:
-    FusedKernel(GpuContext& gpu, PointSteps steps);
+    FusedKernel(GpuContext& gpu, const PointSteps& steps);
+    // `program` has no spatial steps; its reads of frames 1.. are the extra frames record() binds.
+    FusedKernel(GpuContext& gpu, PixelProgram program);
 
-    // GLSL of the kernel for these steps and formats (the build-time template filled in); public
-    // for --explain and for tests.
-    static std::string generateSource(const PointSteps& steps, FrameFormats formats = {});
+    // GLSL of the kernel for this program and formats (the build-time template filled in); public
+    // for tests.
+    static std::string generateSource(const PixelProgram& program, FrameFormats formats = {});
 
     // Compiles the kernel for `formats` if it has not been yet. Call before record(), outside
     // command recording.
@@ -35,20 +38,28 @@ public:
     // Copies the steps' current parameters to the GPU. Call between frames, not while one runs.
     void updateParameters();
 
-    // Records the dispatches reading `source` and writing `destination`, pixelCount pixels each.
+    // Records the dispatches reading `source` (and `frames`, RGBA32F, one per extra frame the
+    // program reads) and writing `destination`, width x height pixels each.
+    void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
+                FrameFormats formats, const std::vector<VkBuffer>& frames = {}) const;
+    // For pixels with no shape (LUT lattices, test colours): one row.
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t pixelCount,
-                FrameFormats formats) const;
+                FrameFormats formats) const {
+        record(cmd, source, destination, pixelCount, 1, formats);
+    }
 
     // Dispatches record() makes for a frame: 1 unless the frame exceeds one buffer binding.
     uint32_t dispatchesFor(uint32_t pixelCount) const;
 
-    const PointSteps& steps() const { return steps_; }
+    const PixelProgram& program() const { return program_; }
 
 private:
     uint32_t chunkPixels(uint32_t pixelCount) const;
 
     GpuContext& gpu_;
-    PointSteps steps_;
+    PixelProgram program_;
+    PointSteps steps_;     // program_'s steps in instruction order
+    uint32_t extraFrames_ = 0;
     std::array<std::unique_ptr<ComputeKernel>, 4> kernels_;  // by FrameFormats
     std::vector<GpuBuffer> luts_;  // one per StepTexture, in binding order
     GpuBuffer parameters_;

@@ -1,7 +1,8 @@
 #include "engine/graph/Grade.h"
 
 #include <fstream>
-#include <set>
+#include <functional>
+#include <map>
 
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
@@ -60,9 +61,10 @@ GradeNode nodeFromJson(const nlohmann::json& j, const std::string& file, size_t 
             if (!input.is_string()) throw Error(nodeWhere + ": \"inputs\" must hold node ids, got " + input.dump());
             n.inputs.push_back(input.get<std::string>());
         }
-    } else {
+    } else if (type.minInputs > 0) {
         n.inputs.push_back(kSourceInput);
     }
+    n.matte = field<std::string>(j, "matte", nodeWhere, "");
     n.params = defaultParams(type.params);
     if (j.contains("params")) {
         if (!j["params"].is_object()) throw Error(nodeWhere + ": \"params\" must be an object");
@@ -91,26 +93,62 @@ GradeNode* Grade::find(const std::string& id) {
     return const_cast<GradeNode*>(static_cast<const Grade*>(this)->find(id));
 }
 
-std::vector<const GradeNode*> Grade::chain() const {
-    std::vector<const GradeNode*> order;
-    if (nodes.empty()) return order;
+const GradeNode* Grade::outputNode() const {
+    if (nodes.empty()) return nullptr;
     const GradeNode* node = find(output.empty() ? nodes.back().id : output);
     if (!node) throw Error("the grade's output '" + output + "' is not one of its nodes");
-    std::set<std::string> seen;
-    while (node) {
-        if (!seen.insert(node->id).second) throw Error("node '" + node->id + "' is part of a cycle");
-        if (node->inputs.size() != 1)
-            throw Error("node '" + node->id + "' has " + std::to_string(node->inputs.size()) +
-                        " inputs; this version of Tinct runs serial chains (each node one input)");
-        order.push_back(node);
-        const std::string& input = node->inputs.front();
-        if (input == kSourceInput) break;
-        const GradeNode* next = find(input);
-        if (!next) throw Error("node '" + node->id + "' takes its input from '" + input + "', which is not a node of the grade");
-        node = next;
-    }
-    std::reverse(order.begin(), order.end());
+    return node;
+}
+
+std::vector<const GradeNode*> Grade::order() const {
+    std::vector<const GradeNode*> order;
+    const GradeNode* out = outputNode();
+    if (!out) return order;
+    enum State { Visiting, Done };
+    std::map<std::string, State> state;
+    std::function<void(const GradeNode&)> visit = [&](const GradeNode& n) {
+        if (auto it = state.find(n.id); it != state.end()) {
+            if (it->second == Visiting) throw Error("node '" + n.id + "' is part of a cycle");
+            return;
+        }
+        state[n.id] = Visiting;
+        const NodeType* type = findNodeType(n.type);
+        if (!type) throw Error("node '" + n.id + "': unknown type '" + n.type + "'");
+        if (n.inputs.size() < type->minInputs || n.inputs.size() > type->maxInputs) {
+            const std::string range = type->minInputs == type->maxInputs
+                                          ? std::to_string(type->minInputs)
+                                          : std::to_string(type->minInputs) + " to " + std::to_string(type->maxInputs);
+            throw Error("node '" + n.id + "' (" + n.type + ") has " + std::to_string(n.inputs.size()) + " inputs; it takes " + range);
+        }
+        for (const auto& input : n.inputs) {
+            if (input == kSourceInput) continue;
+            const GradeNode* from = find(input);
+            if (!from) throw Error("node '" + n.id + "' takes its input from '" + input + "', which is not a node of the grade");
+            visit(*from);
+        }
+        if (!n.matte.empty()) {
+            const GradeNode* from = find(n.matte);
+            if (!from) throw Error("node '" + n.id + "' takes its matte from '" + n.matte + "', which is not a node of the grade");
+            const NodeType* matteType = findNodeType(from->type);
+            if (!matteType || matteType->kind != NodeKind::Matte)
+                throw Error("node '" + n.id + "' takes its matte from '" + n.matte + "', a " + from->type +
+                            " node; mattes come from qualifier and window nodes");
+            visit(*from);
+        }
+        state[n.id] = Done;
+        order.push_back(&n);
+    };
+    visit(*out);
     return order;
+}
+
+void Grade::validate() const {
+    Grade each = *this;  // each node checked as if it were the output
+    for (const auto& n : nodes) {
+        each.output = n.id;
+        each.order();
+    }
+    order();
 }
 
 std::string Grade::freshId() const {
@@ -124,7 +162,9 @@ GradeNode makeNode(const std::string& type, const std::string& id) {
     GradeNode n;
     n.id = id;
     n.type = type;
-    n.params = defaultParams(requireType(type, "new node").params);
+    const NodeType& t = requireType(type, "new node");
+    n.params = defaultParams(t.params);
+    if (t.minInputs == 0) n.inputs.clear();  // a window reads no image
     return n;
 }
 
@@ -143,11 +183,7 @@ Grade gradeFromJson(const nlohmann::json& j, const std::string& where) {
     }
     g.output = field<std::string>(j, "output", where, "");
     try {
-        g.chain();
-        for (const auto& n : g.nodes)  // nodes off the output's chain must still refer to real nodes
-            for (const auto& input : n.inputs)
-                if (input != kSourceInput && !g.find(input))
-                    throw Error("node '" + n.id + "' takes its input from '" + input + "', which is not a node of the grade");
+        g.validate();
     } catch (const Error& e) {
         throw Error(where + ": " + e.what());
     }
@@ -161,6 +197,7 @@ nlohmann::json gradeToJson(const Grade& g) {
         nlohmann::json params = nlohmann::json::object();
         for (const auto& d : type.params) params[d.name] = paramToJson(d, n.params.get(d.name));
         nlohmann::json node = {{"id", n.id}, {"type", n.type}, {"params", params}, {"inputs", n.inputs}};
+        if (!n.matte.empty()) node["matte"] = n.matte;
         if (!n.label.empty()) node["label"] = n.label;
         if (n.bypass) node["bypass"] = true;
         if (n.opacity != 1.0) node["opacity"] = n.opacity;

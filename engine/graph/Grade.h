@@ -1,7 +1,8 @@
 #pragma once
 // A grade: the node graph a colorist builds, as saved in a grade file (docs/grade-format.md).
-// This version runs serial chains of point nodes; each node has one input (another node or the
-// source), can be bypassed, and mixes with its input by its opacity.
+// Nodes take their inputs from other nodes or the source: serial chains, parallel and layer mixers
+// joining branches, and mattes (from qualifier and window nodes) limiting where a node applies.
+// Every node can be bypassed and mixes with its input by its opacity (times its matte).
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,13 +13,14 @@
 
 namespace tinct {
 
-constexpr int kGradeFormatVersion = 1;
+constexpr int kGradeFormatVersion = 2;
 constexpr const char* kSourceInput = "source";
 
 struct GradeNode {
     std::string id, type, label;
     NodeParams params;
     std::vector<std::string> inputs = {kSourceInput};
+    std::string matte;  // a qualifier or window node whose matte limits this node; empty: none
     bool bypass = false;
     double opacity = 1.0;
     bool operator==(const GradeNode&) const = default;
@@ -31,9 +33,14 @@ struct Grade {
 
     const GradeNode* find(const std::string& id) const;
     GradeNode* find(const std::string& id);
-    // The nodes from the source to the output, in the order they apply. Throws tinct::Error for a
-    // dangling input, a cycle, or a node with several inputs (mixers come in a later version).
-    std::vector<const GradeNode*> chain() const;
+    // The nodes the output depends on (through inputs and mattes), each after everything it takes.
+    // Throws tinct::Error naming the node for a dangling input or matte, a cycle, a matte taken from
+    // a node that makes none, or the wrong number of inputs for the node's type.
+    std::vector<const GradeNode*> order() const;
+    // Checks every node, not only those the output uses, as order() does. Throws tinct::Error.
+    void validate() const;
+    // The output node: `output`, or the last node listed. Null for an empty grade.
+    const GradeNode* outputNode() const;
     // A node id not used yet: "n1", "n2", ...
     std::string freshId() const;
 };

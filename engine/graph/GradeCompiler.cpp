@@ -1,56 +1,163 @@
 #include "engine/graph/GradeCompiler.h"
 
+#include <algorithm>
+#include <map>
+#include <set>
+
 #include "engine/Error.h"
+#include "engine/graph/GraphSteps.h"
+#include "engine/graph/PixelProgram.h"
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
 
 namespace {
 
-// A node's step mixed with its input: mix(c, step(c), opacity). The opacity is a parameter, so
-// changing it recompiles nothing.
-class OpacityStep : public PointStep {
+class GraphBuilder {
 public:
-    OpacityStep(std::shared_ptr<const PointStep> inner, double opacity) : inner_(std::move(inner)), opacity_(opacity) {}
-    std::string describe() const override { return inner_->describe() + " at opacity " + std::to_string(opacity_); }
-    std::string glsl(const StepSlot& slot) const override {
-        const StepSlot innerSlot{slot.functionName + "_inner", slot.paramOffset + 1, slot.firstBinding};
-        return inner_->glsl(innerSlot) + "vec4 " + slot.functionName + "(vec4 c) {\n    return mix(c, " +
-               innerSlot.functionName + "(c), params[" + std::to_string(slot.paramOffset) + "].x);\n}\n";
+    GraphBuilder(const Grade& grade, std::string baseDirectory) : grade_(grade), baseDirectory_(std::move(baseDirectory)) {}
+
+    PixelProgram build() {
+        for (const GradeNode* node : grade_.order()) {
+            position_[node->id] = position_.size();
+            add(*node);
+        }
+        if (const GradeNode* out = grade_.outputNode()) program_.output = value_.at(out->id);
+        return std::move(program_);
     }
-    std::vector<std::string> snippets() const override { return inner_->snippets(); }
-    std::vector<float> params() const override {
-        std::vector<float> p = {float(opacity_), 0, 0, 0};
-        const auto inner = inner_->params();
-        p.insert(p.end(), inner.begin(), inner.end());
-        return p;
-    }
-    const std::vector<StepTexture>& textures() const override { return inner_->textures(); }
 
 private:
-    std::shared_ptr<const PointStep> inner_;
-    double opacity_;
+    struct Layered {
+        uint32_t graded;
+        int key = -1;  // -1: the node applies everywhere
+    };
+
+    uint32_t valueOf(const std::string& input) const { return input == kSourceInput ? 0 : value_.at(input); }
+
+    std::shared_ptr<const PointStep> makeStep(const GradeNode& node, const NodeType& type) const {
+        try {
+            return type.makeStep(node.params, {baseDirectory_, node.inputs.size()});
+        } catch (const Error& e) {
+            throw Error("node '" + node.id + "' (" + node.type + "): " + e.what());
+        }
+    }
+
+    void add(const GradeNode& node) {
+        const NodeType& type = *findNodeType(node.type);
+        std::vector<uint32_t> in;
+        std::set<std::string> ancestors = {node.id};
+        for (const auto& input : node.inputs) {
+            in.push_back(valueOf(input));
+            const auto& a = ancestorsOf(input);
+            ancestors.insert(a.begin(), a.end());
+        }
+        ancestors_[node.id] = std::move(ancestors);
+        if (type.kind == NodeKind::Matte) return addMatte(node, type, in);
+
+        if (node.bypass || node.opacity == 0.0) {  // passes its (first) input on
+            value_[node.id] = in.front();
+            layered_[node.id] = {in.front()};
+            return;
+        }
+        std::vector<uint32_t> args = in;
+        if (type.kind == NodeKind::Mixer) args = mixerArgs(node, type, in);
+        const uint32_t graded = program_.append(makeStep(node, type), args);
+        if (node.opacity >= 1.0 && node.matte.empty()) {
+            value_[node.id] = graded;
+            layered_[node.id] = {graded};
+            return;
+        }
+        const bool withMatte = !node.matte.empty();
+        const uint32_t key = program_.append(keyStep(node.opacity, withMatte),
+                                             withMatte ? std::vector<uint32_t>{matte_.at(node.matte)} : std::vector<uint32_t>{});
+        value_[node.id] = program_.append(keyMixStep(), {in.front(), graded, key});
+        layered_[node.id] = {graded, int(key)};
+    }
+
+    void addMatte(const GradeNode& node, const NodeType& type, const std::vector<uint32_t>& in) {
+        const bool other = !node.matte.empty();
+        uint32_t matte;
+        if (node.bypass) {  // limits nothing: the matte it combines with, or everything
+            matte = other ? matte_.at(node.matte) : program_.append(fullMatteStep(), {});
+        } else {
+            const uint32_t raw = program_.append(makeStep(node, type), in);
+            const auto& combine = matteCombineNames();
+            const auto mode = std::find(combine.begin(), combine.end(), node.params.text("combine")) - combine.begin();
+            matte = program_.append(matteFinishStep(node.params.flag("invert"), node.opacity, other, MatteCombine(mode)),
+                                    other ? std::vector<uint32_t>{raw, matte_.at(node.matte)} : std::vector<uint32_t>{raw});
+        }
+        matte_[node.id] = matte;
+        value_[node.id] = program_.append(matteImageStep(), {matte});
+        layered_[node.id] = {value_[node.id]};
+    }
+
+    std::vector<uint32_t> mixerArgs(const GradeNode& node, const NodeType& type, const std::vector<uint32_t>& in) {
+        switch (type.mixerWiring(node.params)) {
+            case MixerWiring::Values: return in;
+            case MixerWiring::CommonAndValues: {
+                std::vector<uint32_t> args = {valueOf(commonInput(node))};
+                args.insert(args.end(), in.begin(), in.end());
+                return args;
+            }
+            case MixerWiring::BottomAndKeyedLayers: {
+                std::vector<uint32_t> args = {in.front()};
+                for (size_t i = 1; i < node.inputs.size(); ++i) {
+                    const Layered l = node.inputs[i] == kSourceInput ? Layered{0} : layered_.at(node.inputs[i]);
+                    args.push_back(l.graded);
+                    args.push_back(l.key >= 0 ? uint32_t(l.key) : fullKey());
+                }
+                return args;
+            }
+        }
+        return in;
+    }
+
+    // The latest node (or the source) that every input of `node` descends from: where its parallel
+    // branches split.
+    std::string commonInput(const GradeNode& node) {
+        std::set<std::string> common = ancestorsOf(node.inputs.front());
+        for (const auto& input : node.inputs) {
+            const auto& a = ancestorsOf(input);
+            std::erase_if(common, [&](const std::string& id) { return !a.count(id); });
+        }
+        std::string latest = kSourceInput;
+        for (const auto& id : common)
+            if (id != kSourceInput && (latest == kSourceInput || position_.at(id) > position_.at(latest))) latest = id;
+        return latest;
+    }
+
+    const std::set<std::string>& ancestorsOf(const std::string& id) {
+        static const std::set<std::string> source = {kSourceInput};
+        return id == kSourceInput ? source : ancestors_.at(id);
+    }
+
+    uint32_t fullKey() {
+        if (fullKey_ < 0) fullKey_ = int(program_.append(keyStep(1.0, false), {}));
+        return uint32_t(fullKey_);
+    }
+
+    const Grade& grade_;
+    std::string baseDirectory_;
+    PixelProgram program_;
+    std::map<std::string, uint32_t> value_, matte_;
+    std::map<std::string, Layered> layered_;
+    std::map<std::string, std::set<std::string>> ancestors_;  // each node, its inputs', theirs, ... (images, not mattes)
+    std::map<std::string, size_t> position_;                  // in the order nodes are added
+    int fullKey_ = -1;
 };
+
+bool isSerial(const PixelProgram& p) {
+    for (uint32_t i = 1; i < p.instrs.size(); ++i)
+        if (p.instrs[i].args != std::vector<uint32_t>{i - 1}) return false;
+    return p.output == p.instrs.size() - 1;
+}
 
 }  // namespace
 
 PointSteps compileGrade(const Grade& grade, const std::string& baseDirectory) {
-    PointSteps steps;
-    const NodeContext context{baseDirectory};
-    for (const GradeNode* node : grade.chain()) {
-        if (node->bypass || node->opacity == 0.0) continue;
-        const NodeType* type = findNodeType(node->type);
-        if (!type) throw Error("node '" + node->id + "': unknown type '" + node->type + "'");
-        std::shared_ptr<const PointStep> step;
-        try {
-            step = type->makeStep(node->params, context);
-        } catch (const Error& e) {
-            throw Error("node '" + node->id + "' (" + node->type + "): " + e.what());
-        }
-        if (node->opacity < 1.0) step = std::make_shared<OpacityStep>(step, node->opacity);
-        steps.push_back(step);
-    }
-    return steps;
+    PixelProgram program = GraphBuilder(grade, baseDirectory).build();
+    if (isSerial(program)) return program.steps();
+    return {graphStep(std::move(program), "grade of " + std::to_string(grade.order().size()) + " node(s)")};
 }
 
 }  // namespace tinct

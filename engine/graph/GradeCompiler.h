@@ -1,6 +1,7 @@
 #pragma once
-// A grade turned into the point steps of one fused kernel: its chain in order, bypassed nodes
-// left out, a node with opacity below 1 mixed with its input.
+// A grade turned into what the GPU runs: the nodes the output uses, bypassed ones left out, each
+// limited by its key (opacity x matte), joined by mixers. A plain serial chain compiles to its steps
+// one after another; anything else to one graph step, which kernels expand in place.
 #include <string>
 
 #include "engine/graph/Grade.h"

@@ -16,7 +16,7 @@ GradeNode& GradeEditor::node(Grade& grade, const std::string& id) const {
 }
 
 void GradeEditor::commit(Grade next, std::string label) {
-    next.chain();  // refuses an edit that would break the graph
+    next.validate();  // refuses an edit that would break the graph
     undo_.push_back({std::move(label), std::move(current_)});
     redo_.clear();
     current_ = std::move(next);
@@ -33,43 +33,161 @@ void GradeEditor::setParam(const std::string& nodeId, const std::string& name, c
     commit(std::move(next), "set " + n.type + "." + name);
 }
 
+namespace {
+
+bool isOutput(const Grade& g, const std::string& id) {
+    return g.output == id || (g.output.empty() && !g.nodes.empty() && g.nodes.back().id == id);
+}
+
+// Everything that takes `from`'s output takes `to`'s instead (the output too), except `except`.
+void rewire(Grade& g, const std::string& from, const std::string& to, const std::string& except) {
+    const bool wasOutput = isOutput(g, from);
+    for (auto& n : g.nodes)
+        if (n.id != except)
+            for (auto& input : n.inputs)
+                if (input == from) input = to;
+    if (wasOutput) g.output = to == kSourceInput ? "" : to;
+}
+
+}  // namespace
+
 std::string GradeEditor::addNode(const std::string& type, const std::string& afterId) {
     Grade next = current_;
     const std::string id = next.freshId();
     GradeNode added = makeNode(type, id);
-    const auto chain = current_.chain();
-    const std::string after = !afterId.empty() ? afterId : chain.empty() ? "" : chain.back()->id;
+    const NodeType* t = findNodeType(type);
+    if (t->kind == NodeKind::Matte || t->kind == NodeKind::Mixer)
+        throw Error("a " + type + " node is added with addMatte, addParallel or addLayer, not into the chain");
+    const GradeNode* out = current_.outputNode();
+    const std::string after = !afterId.empty() ? afterId : out ? out->id : "";
     if (!after.empty() && !next.find(after)) throw Error("no node '" + after + "' in the grade");
-    added.inputs = {after.empty() ? std::string(kSourceInput) : after};
-    for (auto& n : next.nodes)  // what took `after`'s output takes the new node's
-        for (auto& input : n.inputs)
-            if (!after.empty() && input == after) input = id;
-    if (!after.empty() && (next.output == after || (next.output.empty() && next.nodes.back().id == after))) next.output = id;
-    if (after.empty()) next.output = id;
+    const std::string from = after.empty() ? std::string(kSourceInput) : after;
+    added.inputs = {from};
+    if (after.empty()) {
+        for (auto& n : next.nodes)  // a node added at the very start goes before everything that read the source
+            for (auto& input : n.inputs)
+                if (input == kSourceInput) input = id;
+        if (next.nodes.empty()) next.output = id;
+    } else {
+        rewire(next, after, id, id);
+    }
     next.nodes.push_back(std::move(added));
+    if (next.output.empty()) next.output = next.nodes.size() == 1 ? id : current_.outputNode()->id;
     commit(std::move(next), "add " + type);
+    return id;
+}
+
+std::string GradeEditor::addBeside(const std::string& nodeId, const std::string& type, const std::string& mixerType) {
+    Grade next = current_;
+    const GradeNode& beside = node(next, nodeId);
+    if (beside.inputs.size() != 1) throw Error("node '" + nodeId + "' has " + std::to_string(beside.inputs.size()) +
+                                               " inputs; a branch goes beside a node with one");
+    const std::string id = next.freshId(), output = current_.outputNode()->id;
+    GradeNode added = makeNode(type, id);
+    added.inputs = beside.inputs;
+    // Already feeding a mixer of this kind: another input of it.
+    for (auto& n : next.nodes)
+        if (n.type == mixerType && std::find(n.inputs.begin(), n.inputs.end(), nodeId) != n.inputs.end()) {
+            if (n.inputs.size() >= findNodeType(mixerType)->maxInputs)
+                throw Error("mixer '" + n.id + "' has as many inputs as it takes");
+            n.inputs.push_back(id);
+            next.nodes.push_back(std::move(added));
+            next.output = output;
+            commit(std::move(next), "add " + type + " to " + n.id);
+            return id;
+        }
+    GradeNode mixer = makeNode(mixerType, "");
+    next.nodes.push_back(std::move(added));
+    mixer.id = next.freshId();
+    mixer.inputs = {nodeId, id};
+    rewire(next, nodeId, mixer.id, "");
+    next.output = output == nodeId ? mixer.id : output;
+    next.nodes.push_back(std::move(mixer));
+    commit(std::move(next), "add " + type + " beside " + nodeId);
+    return id;
+}
+
+std::string GradeEditor::addParallel(const std::string& nodeId, const std::string& type) {
+    return addBeside(nodeId, type, "parallel_mixer");
+}
+
+std::string GradeEditor::addLayer(const std::string& nodeId, const std::string& type) {
+    return addBeside(nodeId, type, "layer_mixer");
+}
+
+std::string GradeEditor::addMatte(const std::string& nodeId, const std::string& type) {
+    Grade next = current_;
+    GradeNode& limited = node(next, nodeId);
+    const NodeType* t = findNodeType(type);
+    if (!t || t->kind != NodeKind::Matte) throw Error("'" + type + "' is not a matte node type (qualifier, window)");
+    const std::string id = next.freshId();
+    GradeNode added = makeNode(type, id);
+    if (t->minInputs > 0) added.inputs = {limited.inputs.empty() ? std::string(kSourceInput) : limited.inputs.front()};
+    added.matte = limited.matte;  // combined with the matte the node had (intersect, the default)
+    limited.matte = id;
+    const std::string output = next.outputNode()->id;
+    next.nodes.push_back(std::move(added));
+    next.output = output;  // the matte node is not the grade's result
+    commit(std::move(next), "add " + type + " to " + nodeId);
     return id;
 }
 
 void GradeEditor::removeNode(const std::string& nodeId) {
     Grade next = current_;
     const GradeNode removed = node(next, nodeId);
-    if (removed.inputs.size() != 1) throw Error("node '" + nodeId + "' has several inputs; remove its branches first");
+    const std::string input = removed.inputs.empty() ? std::string(kSourceInput) : removed.inputs.front();
+    const std::string output = current_.outputNode()->id;
+    rewire(next, nodeId, input, nodeId);
     for (auto& n : next.nodes)
-        for (auto& input : n.inputs)
-            if (input == nodeId) input = removed.inputs.front();
-    const bool wasOutput = next.output == nodeId || (next.output.empty() && next.nodes.back().id == nodeId);
-    next.nodes.erase(std::remove_if(next.nodes.begin(), next.nodes.end(), [&](const GradeNode& n) { return n.id == nodeId; }),
-                     next.nodes.end());
-    if (wasOutput) next.output = removed.inputs.front() == kSourceInput ? "" : removed.inputs.front();
-    if (next.nodes.empty()) next.output.clear();
+        if (n.matte == nodeId) n.matte = removed.matte;
+    std::erase_if(next.nodes, [&](const GradeNode& n) { return n.id == nodeId; });
+    next.output = output != nodeId ? output : input != kSourceInput ? input : "";
     commit(std::move(next), "remove " + removed.type);
+}
+
+void GradeEditor::connect(const std::string& nodeId, size_t index, const std::string& fromId) {
+    Grade next = current_;
+    GradeNode& n = node(next, nodeId);
+    if (fromId != kSourceInput) node(next, fromId);
+    if (index > n.inputs.size()) throw Error("node '" + nodeId + "' has " + std::to_string(n.inputs.size()) + " inputs");
+    if (index == n.inputs.size())
+        n.inputs.push_back(fromId);
+    else
+        n.inputs[index] = fromId;
+    commit(std::move(next), "connect " + fromId + " to " + nodeId);
+}
+
+void GradeEditor::disconnect(const std::string& nodeId, size_t index) {
+    Grade next = current_;
+    GradeNode& n = node(next, nodeId);
+    if (index >= n.inputs.size()) throw Error("node '" + nodeId + "' has " + std::to_string(n.inputs.size()) + " inputs");
+    n.inputs.erase(n.inputs.begin() + long(index));
+    commit(std::move(next), "disconnect input " + std::to_string(index + 1) + " of " + nodeId);
+}
+
+void GradeEditor::setMatte(const std::string& nodeId, const std::string& matteId) {
+    Grade next = current_;
+    node(next, nodeId).matte = matteId;
+    commit(std::move(next), matteId.empty() ? "remove the matte of " + nodeId : "limit " + nodeId + " by " + matteId);
+}
+
+void GradeEditor::setOutput(const std::string& nodeId) {
+    Grade next = current_;
+    node(next, nodeId);
+    next.output = nodeId;
+    commit(std::move(next), "output from " + nodeId);
 }
 
 void GradeEditor::setBypass(const std::string& nodeId, bool bypass) {
     Grade next = current_;
     node(next, nodeId).bypass = bypass;
     commit(std::move(next), bypass ? "bypass " + nodeId : "enable " + nodeId);
+}
+
+void GradeEditor::setBypassAll(bool bypass) {
+    Grade next = current_;
+    for (auto& n : next.nodes) n.bypass = bypass;
+    commit(std::move(next), bypass ? "bypass all" : "enable all");
 }
 
 void GradeEditor::setOpacity(const std::string& nodeId, double opacity) {

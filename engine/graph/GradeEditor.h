@@ -14,11 +14,29 @@ public:
     const Grade& grade() const { return current_; }
 
     void setParam(const std::string& nodeId, const std::string& name, const ParamValue& value);
-    // Adds a node of `type` to the chain after `afterId` (or at its end); returns the new id.
+    // Adds a node of `type` after `afterId` (or after the output node): what took afterId's output
+    // takes the new node's. Returns the new id.
     std::string addNode(const std::string& type, const std::string& afterId = "");
-    // Removes a node; whatever took its output takes its input instead.
+    // A node of `type` beside `nodeId`, on the same input, the two joined by a parallel mixer (or a
+    // layer mixer, the new node the top layer) that takes nodeId's place. Beside a node that already
+    // feeds a mixer of that kind, the new node becomes another input of that mixer. Returns the new id.
+    std::string addParallel(const std::string& nodeId, const std::string& type = "primaries");
+    std::string addLayer(const std::string& nodeId, const std::string& type = "primaries");
+    // A qualifier (keying what `nodeId` sees) or window that limits `nodeId`; a matte it already had
+    // is combined with the new one (intersect). Returns the new matte node's id.
+    std::string addMatte(const std::string& nodeId, const std::string& type);
+    // Removes a node: whatever took its output takes its (first) input instead, and whatever took
+    // its matte takes the matte it combined with.
     void removeNode(const std::string& nodeId);
+    // Input `index` of `nodeId` from `fromId` (a node id or "source"); index == the input count adds one.
+    void connect(const std::string& nodeId, size_t index, const std::string& fromId);
+    void disconnect(const std::string& nodeId, size_t index);
+    // The matte limiting `nodeId`: a qualifier or window node's id, or "" for none.
+    void setMatte(const std::string& nodeId, const std::string& matteId);
+    void setOutput(const std::string& nodeId);
     void setBypass(const std::string& nodeId, bool bypass);
+    // Every node bypassed, or every node enabled, as one edit.
+    void setBypassAll(bool bypass);
     void setOpacity(const std::string& nodeId, double opacity);
     void setLabel(const std::string& nodeId, const std::string& label);
     // Replaces the whole grade as one edit (an import, a still's grade applied to the shot).
@@ -38,6 +56,7 @@ private:
         Grade grade;
     };
     GradeNode& node(Grade& grade, const std::string& id) const;
+    std::string addBeside(const std::string& nodeId, const std::string& type, const std::string& mixerType);
     void commit(Grade next, std::string label);
 
     Grade current_;

@@ -11,6 +11,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/graph/FusedKernel.h"
+#include "engine/graph/GraphSteps.h"
 #include "engine/io/AtomicOutput.h"
 
 namespace OCIO = OCIO_NAMESPACE;
@@ -21,9 +22,32 @@ namespace {
 
 constexpr double kShaperToe = 1.0 / 64.0;
 
-// The steps run on a list of RGBA pixels.
-std::vector<float> run(GpuContext& gpu, const PointSteps& steps, const std::vector<float>& rgba) {
-    FusedKernel kernel(gpu, steps);
+// What a LUT can hold of `steps`: per-pixel colour maths only. See BakeOptions::ignoreSpatial.
+PixelProgram pointOnly(const PointSteps& steps, bool ignoreSpatial) {
+    const PixelProgram all = PixelProgram::serial(steps);
+    PixelProgram out;
+    std::vector<uint32_t> at(all.instrs.size(), 0);
+    for (size_t i = 1; i < all.instrs.size(); ++i) {
+        const PixelInstr& in = all.instrs[i];
+        const bool spatial = in.step->spatial() != nullptr;
+        if ((spatial || in.step->positional()) && !ignoreSpatial)
+            throw Error("a LUT cannot hold " + in.step->describe() + ", which " +
+                        (spatial ? "looks at neighbouring pixels" : "depends on where the pixel is") +
+                        " (--ignore-spatial leaves such nodes out)");
+        std::vector<uint32_t> args;
+        for (uint32_t a : in.args) args.push_back(at[a]);
+        if (spatial)
+            at[i] = args.front();
+        else
+            at[i] = out.append(in.step->positional() ? fullMatteStep() : in.step, std::move(args));
+    }
+    out.output = at[all.output];
+    return out;
+}
+
+// The program run on a list of RGBA pixels.
+std::vector<float> run(GpuContext& gpu, const PixelProgram& program, const std::vector<float>& rgba) {
+    FusedKernel kernel(gpu, program);
     const uint32_t pixels = uint32_t(rgba.size() / 4);
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { kernel.record(cmd, src, dst, pixels, {}); });
     std::memcpy(slots.input(0, rgba.size() * 4), rgba.data(), rgba.size() * 4);
@@ -119,10 +143,7 @@ double shaperInverse(double t, double shaperMax) {
 }
 
 BakedLut bakeLut(GpuContext& gpu, const PointSteps& steps, const BakeOptions& options) {
-    for (const auto& step : steps)
-        if (step->spatial())
-            throw Error("a LUT cannot hold " + step->describe() + ", which looks at neighbouring pixels "
-                        "(--ignore-spatial leaves such nodes out)");
+    const PixelProgram program = pointOnly(steps, options.ignoreSpatial);
     if (options.size < 2 || options.size > 129) throw Error("--size " + std::to_string(options.size) + " is outside 2..129");
     BakedLut lut{options, {}, {}};
     const int n = options.size;
@@ -137,7 +158,7 @@ BakedLut bakeLut(GpuContext& gpu, const PointSteps& steps, const BakeOptions& op
                 float* p = &input[(size_t(b) * n * n + size_t(g) * n + r) * 4];
                 p[0] = node(r), p[1] = node(g), p[2] = node(b), p[3] = 1.0f;
             }
-    const auto output = run(gpu, steps, input);
+    const auto output = run(gpu, program, input);
     lut.lattice.reserve(size_t(n) * n * n * 3);
     for (size_t i = 0; i < output.size(); i += 4) lut.lattice.insert(lut.lattice.end(), {output[i], output[i + 1], output[i + 2]});
     if (options.shaper)

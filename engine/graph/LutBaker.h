@@ -18,6 +18,9 @@ struct BakeOptions {
     bool shaper = false;
     double shaperMax = 64.0;
     int shaperSize = 4096;     // entries of the shaper's 1D table
+    // Steps a LUT cannot hold (blur, sharpen, a matte's clean-up; windows, which depend on where
+    // the pixel is) are refused, or with this left out: a window then covers the whole frame.
+    bool ignoreSpatial = false;
 };
 
 struct BakedLut {

@@ -11,11 +11,19 @@
 
 namespace tinct {
 
-enum class NodeKind { Point, Spatial, Temporal };
+// Point: per pixel, one input. Spatial: looks at neighbours, one input. Mixer: joins several inputs.
+// Matte: makes a matte (a key) that limits other nodes, from its input (qualifier) or from where the
+// pixel is (window, no input).
+enum class NodeKind { Point, Spatial, Temporal, Mixer, Matte };
+
+// How a mixer's step takes its inputs: their values; the value all branches started from, then
+// theirs; or the bottom layer's value, then each layer's graded value and key.
+enum class MixerWiring { Values, CommonAndValues, BottomAndKeyedLayers };
 
 // What a node may need beyond its parameters.
 struct NodeContext {
     std::string baseDirectory;  // where relative file parameters are looked for (the grade file's)
+    size_t inputCount = 1;      // mixers: how many inputs the step joins
 };
 
 struct NodeType {
@@ -23,8 +31,11 @@ struct NodeType {
     std::string description;
     NodeKind kind = NodeKind::Point;
     std::vector<ParamDecl> params;
-    // For point nodes: the step for these parameter values. Throws tinct::Error for values that
-    // cannot work (a LUT file that does not load, ...).
+    size_t minInputs = 1, maxInputs = 1;
+    std::function<MixerWiring(const NodeParams&)> mixerWiring;  // mixers only
+    // The step for these parameter values; for a matte node, the raw matte in .x (a qualifier's may be
+    // a graph step with its clean-up). Throws tinct::Error for values that cannot work (a LUT file
+    // that does not load, ...).
     std::function<std::shared_ptr<const PointStep>(const NodeParams&, const NodeContext&)> makeStep;
 };
 

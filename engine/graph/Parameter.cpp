@@ -46,6 +46,10 @@ NodeParams defaultParams(const std::vector<ParamDecl>& decls) {
             case ParamType::Choice: p.set(d.name, d.choices.empty() ? std::string() : d.choices.front()); break;
             case ParamType::File: p.set(d.name, std::string()); break;
             case ParamType::Points: p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[2]}, {d.defaults[1], d.defaults[3]}}); break;
+            case ParamType::Polygon:
+                p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[2]}, {d.defaults[1], d.defaults[2]},
+                                          {d.defaults[1], d.defaults[3]}, {d.defaults[0], d.defaults[3]}});
+                break;
         }
     }
     return p;
@@ -79,14 +83,18 @@ ParamValue paramFromJson(const ParamDecl& d, const nlohmann::json& v, const std:
         case ParamType::File:
             if (!v.is_string()) throw Error(where + ": expected a file name, got " + v.dump());
             return v.get<std::string>();
-        case ParamType::Points: {
-            if (!v.is_array() || v.size() < 2) throw Error(where + ": expected at least two [x, y] points, got " + v.dump());
+        case ParamType::Points:
+        case ParamType::Polygon: {
+            const bool curve = d.type == ParamType::Points;
+            const size_t least = curve ? 2 : 3;
+            if (!v.is_array() || v.size() < least)
+                throw Error(where + ": expected at least " + (curve ? "two" : "three") + " [x, y] points, got " + v.dump());
             CurvePoints points;
             for (size_t i = 0; i < v.size(); ++i) {
                 const std::string at = where + "[" + std::to_string(i) + "]";
                 if (!v[i].is_array() || v[i].size() != 2) throw Error(at + ": expected [x, y], got " + v[i].dump());
                 points.push_back({checked(d, v[i][0], at + "[0]"), checked(d, v[i][1], at + "[1]")});
-                if (i > 0 && points[i][0] <= points[i - 1][0]) throw Error(at + ": x must increase from point to point");
+                if (curve && i > 0 && points[i][0] <= points[i - 1][0]) throw Error(at + ": x must increase from point to point");
             }
             return points;
         }
@@ -106,7 +114,8 @@ nlohmann::json paramToJson(const ParamDecl& d, const ParamValue& v) {
             return {a[0], a[1], a[2]};
         }
         case ParamType::Flag: return std::get<bool>(v);
-        case ParamType::Points: {
+        case ParamType::Points:
+        case ParamType::Polygon: {
             nlohmann::json points = nlohmann::json::array();
             for (const auto& p : std::get<CurvePoints>(v)) points.push_back({p[0], p[1]});
             return points;

@@ -19,7 +19,8 @@ enum class ParamType {
     Flag,    // on or off
     Choice,  // one of `choices`
     File,    // a path, relative to the grade file
-    Points,  // curve control points: [[x, y], ...], x increasing, each coordinate within min .. max
+    Points,   // curve control points: [[x, y], ...], x increasing, each coordinate within min .. max
+    Polygon,  // shape vertices: [[x, y], ...], at least three, in drawing order, within min .. max
 };
 
 struct ParamDecl {
@@ -28,6 +29,7 @@ struct ParamDecl {
     double min = 0, max = 1;           // for every component of Number, Rgbm and Rgb
     std::array<double, 4> defaults{};  // Number: [0]; Rgb: [0..2]; Rgbm: all four; Flag: [0] != 0;
                                        // Points: the line from (defaults[0], defaults[2]) to (defaults[1], defaults[3])
+                                       // Polygon: the rectangle x defaults[0]..[1], y defaults[2]..[3]
     std::string hint;                  // "slider", "wheel", "checkbox", "menu", "file"
     std::vector<std::string> choices;  // Choice: the allowed values, the first is the default
     std::string doc;                   // one line for the inspector's tooltip and `tinct grade show`

@@ -27,12 +27,17 @@ struct StepSlot {
     uint32_t firstBinding = 0;    // binding of its first texture's storage buffer; the rest follow
 };
 
-// A step that looks at neighbouring pixels (blur, sharpen). It ends a fused run of point steps and
-// runs as its own kernels (engine/graph/FrameProgram).
+// A step that looks at neighbouring pixels (blur, sharpen, a matte's shrink and grow). Its input
+// is computed into a frame in memory first; it runs as kernels of its own (engine/graph/FrameProgram).
 struct SpatialOp {
-    float sigma = 1;     // Gaussian sigma in pixels; the kernel reaches 3 sigma
-    float amount = -1;   // -1: the blur itself; > 0: unsharp-mask sharpen by this much
+    enum class Kind { Gaussian, Grow, Shrink };
+    Kind kind = Kind::Gaussian;
+    float sigma = 1;     // Gaussian: sigma in pixels; the kernel reaches 3 sigma
+    float amount = -1;   // Gaussian: -1 the blur itself; > 0 an unsharp-mask sharpen by this much
+    int radius = 0;      // Grow / Shrink: the square's half-width in pixels (max / min filter)
 };
+
+struct PixelProgram;
 
 class PointStep {
 public:
@@ -40,6 +45,18 @@ public:
 
     // Non-null for a spatial step; its glsl() is then never asked for.
     virtual const SpatialOp* spatial() const { return nullptr; }
+
+    // Non-null for a step that is a whole graph of steps (a grade with mixers and mattes), taking
+    // the frame at its instruction 0; kernels expand it in place and never ask for its glsl().
+    virtual const PixelProgram* graph() const { return nullptr; }
+
+    // How many values the function takes: `vec4 NAME(vec4 a0, ..., vec4 aN-1)`. Mixers take several,
+    // a window none. A one-argument function may name its argument as it likes.
+    virtual uint32_t arity() const { return 1; }
+
+    // True when the result depends on where the pixel is (windows read `tinct_pixel` and
+    // `tinct_frame_size`), so a LUT cannot hold it.
+    virtual bool positional() const { return false; }
 
     // What a person reads in plans and errors: "CDL look.cc", "LUT show.cube (tetrahedral)".
     virtual std::string describe() const = 0;

@@ -6,7 +6,8 @@ const std::vector<NodeType>& nodeTypes() {
     static const std::vector<NodeType> types = {primariesNodeType(), toneNodeType(),     curvesNodeType(),
                                                 hueCurvesNodeType(), cdlNodeType(),      lutNodeType(),
                                                 channelMixerNodeType(), softClipNodeType(), clampNodeType(),
-                                                blurNodeType(),      sharpenNodeType()};
+                                                blurNodeType(),      sharpenNodeType(),  qualifierNodeType(),
+                                                windowNodeType(),    parallelMixerNodeType(), layerMixerNodeType()};
     return types;
 }
 

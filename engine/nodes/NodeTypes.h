@@ -23,5 +23,11 @@ NodeType sharpenNodeType();
 NodeType channelMixerNodeType();
 NodeType clampNodeType();
 NodeType softClipNodeType();
+NodeType qualifierNodeType();
+// The parameters every matte node has, which GradeCompiler applies: invert, combine.
+std::vector<ParamDecl> matteFinishParams();
+NodeType windowNodeType();
+NodeType parallelMixerNodeType();
+NodeType layerMixerNodeType();
 
 }  // namespace tinct

@@ -14,16 +14,12 @@ std::string SnippetStep::glsl(const StepSlot& slot) const {
     return "vec4 " + slot.functionName + "(vec4 c) { return " + call + "); }\n";
 }
 
-namespace {
-
 std::vector<float> vec4s(std::initializer_list<std::array<double, 4>> values) {
     std::vector<float> out;
     for (const auto& v : values)
         for (double x : v) out.push_back(float(x));
     return out;
 }
-
-}  // namespace
 
 NodeType channelMixerNodeType() {
     NodeType t;

@@ -1,6 +1,9 @@
 #pragma once
 // Point nodes whose whole maths is one snippet function of the pixel and a few vec4 parameters:
 // channel mixer, soft clip, clamp.
+#include <array>
+#include <initializer_list>
+
 #include "engine/graph/NodeType.h"
 
 namespace tinct {
@@ -19,5 +22,8 @@ private:
     std::string what_, snippet_, function_;
     std::vector<float> packed_;  // whole vec4s
 };
+
+// Parameter values as the whole vec4s a step's params() gives.
+std::vector<float> vec4s(std::initializer_list<std::array<double, 4>> values);
 
 }  // namespace tinct

@@ -1,6 +1,7 @@
 // Blur and sharpen: spatial nodes, run by engine/graph/FrameProgram as separable Gaussian passes
 // (shaders/spatial_blur.comp) between the fused runs of point nodes.
 #include "engine/nodes/NodeTypes.h"
+#include "engine/nodes/SpatialStep.h"
 
 namespace tinct {
 
@@ -20,6 +21,10 @@ private:
 
 }  // namespace
 
+std::shared_ptr<const PointStep> spatialStep(std::string what, SpatialOp op) {
+    return std::make_shared<SpatialStep>(std::move(what), op);
+}
+
 NodeType blurNodeType() {
     NodeType t;
     t.name = "blur";
@@ -27,8 +32,9 @@ NodeType blurNodeType() {
     t.kind = NodeKind::Spatial;
     t.params = {{"sigma", ParamType::Number, 0.1, 50, {2}, "slider", {}, "in pixels; the kernel reaches 3 sigma"}};
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<SpatialStep>("blur (sigma " + std::to_string(p.number("sigma")) + ")",
-                                             SpatialOp{float(p.number("sigma")), -1.0f});
+        SpatialOp op;
+        op.sigma = float(p.number("sigma"));
+        return spatialStep("blur (sigma " + std::to_string(p.number("sigma")) + ")", op);
     };
     return t;
 }
@@ -41,8 +47,10 @@ NodeType sharpenNodeType() {
     t.params = {{"sigma", ParamType::Number, 0.1, 50, {1}, "slider", {}, "radius of the detail sharpened, in pixels"},
                 {"amount", ParamType::Number, 0, 10, {0.5}, "slider", {}, "0 leaves the frame as it is"}};
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<SpatialStep>("sharpen (sigma " + std::to_string(p.number("sigma")) + ")",
-                                             SpatialOp{float(p.number("sigma")), float(p.number("amount"))});
+        SpatialOp op;
+        op.sigma = float(p.number("sigma"));
+        op.amount = float(p.number("amount"));
+        return spatialStep("sharpen (sigma " + std::to_string(p.number("sigma")) + ")", op);
     };
     return t;
 }

@@ -20,6 +20,7 @@
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/graph/FrameProgram.h"
+#include "engine/graph/StagePlan.h"
 #include "engine/io/ExrAttributes.h"
 #include "engine/color/ExrChromaticities.h"
 #include "engine/io/ExrReader.h"
@@ -113,20 +114,7 @@ std::string explainRender(const RenderSettings& settings) {
     std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
                        (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
     for (const auto& note : color.notes) text += note + "\n";
-    // Point steps fuse into one kernel per run; each spatial step is its own pair of passes.
-    int kernel = 0;
-    bool inRun = false;
-    for (size_t i = 0; i < steps.size(); ++i) {
-        if (steps[i]->spatial()) {
-            text += "kernel " + std::to_string(++kernel) + ": " + steps[i]->describe() + " (two separable passes)\n";
-            inRun = false;
-            continue;
-        }
-        if (!inRun) text += "kernel " + std::to_string(++kernel) + ": fused point kernel, one read and one write of the frame\n";
-        inRun = true;
-        text += "  " + std::to_string(i + 1) + ". " + steps[i]->describe() + "\n";
-    }
-    if (steps.empty()) text += "kernel 1: no steps (NaN/Inf replaced, values otherwise unchanged)\n";
+    text += planStages(PixelProgram::serial(steps)).describe();
     return text;
 }
 

@@ -16,17 +16,6 @@ using namespace tinct::test;
 
 namespace {
 
-std::vector<float> runProgram(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h) {
-    GpuContext& gpu = sharedGpu();
-    FrameProgram program(gpu, steps);
-    program.prepare({}, w, h);
-    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, w, h, {}); });
-    std::memcpy(slots.input(0, rgba.size() * 4), rgba.data(), rgba.size() * 4);
-    slots.submit(0, rgba.size() * 4);
-    const auto* out = static_cast<const float*>(slots.wait(0));
-    return std::vector<float>(out, out + rgba.size());
-}
-
 // The same Gaussian the shader uses: radius ceil(3 sigma), weights normalised.
 std::vector<float> cpuBlur(const std::vector<float>& in, int w, int h, double sigma, double amount) {
     const int r = std::max(1, int(std::ceil(3 * sigma)));
@@ -77,14 +66,14 @@ class FrameProgramTest : public GpuFixture {};
 TEST_F(FrameProgramTest, BlurIsAGaussianWithRepeatedEdges) {
     const int w = 37, h = 23;
     const auto px = image(w, h);
-    const auto err = maxScaledError(runProgram({node("blur", {{"sigma", 1.5}})}, px, w, h), cpuBlur(px, w, h, 1.5, -1));
+    const auto err = maxScaledError(runFrameOnGpu({node("blur", {{"sigma", 1.5}})}, px, w, h), cpuBlur(px, w, h, 1.5, -1));
     EXPECT_LE(err.error, kTolerance) << "pixel " << err.pixel;
 }
 
 TEST_F(FrameProgramTest, SharpenIsAnUnsharpMask) {
     const int w = 31, h = 29;
     const auto px = image(w, h);
-    const auto err = maxScaledError(runProgram({node("sharpen", {{"sigma", 1.0}, {"amount", 0.7}})}, px, w, h),
+    const auto err = maxScaledError(runFrameOnGpu({node("sharpen", {{"sigma", 1.0}, {"amount", 0.7}})}, px, w, h),
                                     cpuBlur(px, w, h, 1.0, 0.7));
     EXPECT_LE(err.error, kTolerance) << "pixel " << err.pixel;
 }
@@ -100,6 +89,6 @@ TEST_F(FrameProgramTest, PointRunsBeforeAndAfterASpatialNode) {
         return v;
     };
     const auto expected = softClip(cpuBlur(softClip(px), w, h, 2.0, -1));
-    const auto err = maxScaledError(runProgram({clip, node("blur", {{"sigma", 2.0}}), clip}, px, w, h), expected);
+    const auto err = maxScaledError(runFrameOnGpu({clip, node("blur", {{"sigma", 2.0}}), clip}, px, w, h), expected);
     EXPECT_LE(err.error, kTolerance) << "pixel " << err.pixel;
 }

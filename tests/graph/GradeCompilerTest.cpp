@@ -52,7 +52,7 @@ TEST_F(GradeCompilerTest, FusedEqualsNodeByNode) {
 TEST_F(GradeCompilerTest, BypassLeavesANodeOutAndOpacityMixesWithItsInput) {
     TempDir dir;
     GradeEditor e(sixNodeGrade(dir));
-    const auto chain = e.grade().chain();
+    const auto chain = e.grade().order();
     const std::string cdl = chain[1]->id, mixer = chain[2]->id;
     const auto pixels = colourProbePixels(false);
     const PointSteps all = compileGrade(e.grade(), dir.path().string());

@@ -26,7 +26,7 @@ TEST(GradeEditor, EditsUndoAndRedoExactly) {
 
     // The chain is what the edits describe.
     std::vector<std::string> ids;
-    for (const auto* n : editor.grade().chain()) ids.push_back(n->id);
+    for (const auto* n : editor.grade().order()) ids.push_back(n->id);
     EXPECT_EQ(ids, (std::vector<std::string>{a, b}));
     EXPECT_EQ(editor.grade().find(b)->params.number("saturation"), 1.3);
     EXPECT_EQ(editor.undoLabel(), "remove clamp");

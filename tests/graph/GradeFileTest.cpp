@@ -37,7 +37,7 @@ TEST(GradeFile, ReadsWhatAPersonWritesWithDefaultsForTheRest) {
     EXPECT_EQ(g.nodes[0].params.rgbm("contrast")[0], 1.0);  // default
     EXPECT_EQ(g.nodes[1].opacity, 0.5);
     EXPECT_TRUE(g.nodes[2].bypass);
-    const auto chain = g.chain();
+    const auto chain = g.order();
     ASSERT_EQ(chain.size(), 3u);
     EXPECT_EQ(chain.front()->id, "balance");
     EXPECT_EQ(chain.back()->id, "roll");
@@ -77,7 +77,14 @@ TEST(GradeFile, MalformedFilesNameTheFileTheNodeAndTheField) {
     expectError(R"({"tinct_grade": 1, "nodes": {}})", "\"nodes\" must be an array");
     expectError(R"({"tinct_grade": 1, "output": "z", "nodes": [{"id": "a", "type": "cdl"}]})", "output 'z'");
     expectError(R"({"tinct_grade": 1, "nodes": [{"id": "a", "type": "cdl"}, {"id": "b", "type": "cdl", "inputs": ["a", "source"]}]})",
-                "serial chains");
+                "node 'b' (cdl) has 2 inputs; it takes 1");
+    expectError(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl"}, {"id": "m", "type": "parallel_mixer", "inputs": ["a"]}]})",
+                "node 'm' (parallel_mixer) has 1 inputs; it takes 2 to 8");
+    expectError(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl"}, {"id": "b", "type": "cdl", "inputs": ["a"], "matte": "a"}]})",
+                "takes its matte from 'a', a cdl node");
+    expectError(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl", "matte": "q"}, {"id": "q", "type": "qualifier", "inputs": ["a"]}], "output": "a"})",
+                "cycle");
+    expectError(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl", "matte": "nowhere"}]})", "'nowhere'");
 
     TempDir dir;
     std::ofstream(dir.file("broken.json")) << "{\"tinct_grade\": 1, \"nodes\": [";

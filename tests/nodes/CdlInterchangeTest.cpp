@@ -21,7 +21,7 @@ TEST(CdlInterchange, ImportedCorrectionsExportBackToTheSameValues) {
     GradeEditor editor;
     editor.addNode("primaries");
     const std::string node = importCdl(editor, dir.file("in.ccc"), "sh010");
-    EXPECT_EQ(editor.grade().chain().back()->id, node);
+    EXPECT_EQ(editor.grade().order().back()->id, node);
     EXPECT_EQ(editor.grade().find(node)->label, "sh010");
     EXPECT_EQ(editor.undoLabel(), "import in.ccc");  // one undoable step
 
@@ -34,7 +34,7 @@ TEST(CdlInterchange, ImportedCorrectionsExportBackToTheSameValues) {
         EXPECT_DOUBLE_EQ(back.power[0], 1.05) << name;
         EXPECT_DOUBLE_EQ(back.saturation, 0.85) << name;
     }
-    EXPECT_THROW(exportCdl(editor.grade(), editor.grade().chain().front()->id, dir.file("x.cc")), Error);  // not a cdl node
+    EXPECT_THROW(exportCdl(editor.grade(), editor.grade().order().front()->id, dir.file("x.cc")), Error);  // not a cdl node
     EXPECT_THROW(exportCdl(editor.grade(), node, dir.file("x.xml")), Error);
     EXPECT_THROW(importCdl(editor, dir.file("in.ccc"), "sh999"), Error);
 }

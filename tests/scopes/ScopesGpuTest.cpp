@@ -25,7 +25,7 @@ struct Result {
 // RGBA32F pixels of a width x height frame through the scopes, as the scopes command runs them.
 Result scope(const ScopeOptions& options, const std::vector<float>& rgba, uint32_t width, uint32_t height) {
     GpuContext& gpu = sharedGpu();
-    FusedKernel kernel(gpu, {});
+    FusedKernel kernel(gpu, PointSteps{});
     ScopeEngine scopes(gpu, options);
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
         kernel.record(cmd, src, dst, width * height, {});

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
+#include "engine/graph/FrameProgram.h"
 #include "engine/graph/FusedKernel.h"
 
 namespace tinct::test {
@@ -35,6 +36,60 @@ std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& r
     slots.submit(0, bytes);
     const auto* out = static_cast<const float*>(slots.wait(0));
     return std::vector<float>(out, out + rgba.size());
+}
+
+std::vector<float> runFrameOnGpu(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h) {
+    GpuContext& gpu = sharedGpu();
+    FrameProgram program(gpu, steps);
+    program.prepare({}, w, h);
+    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, w, h, {}); });
+    const size_t bytes = rgba.size() * sizeof(float);
+    std::memcpy(slots.input(0, bytes), rgba.data(), bytes);
+    slots.submit(0, bytes);
+    const auto* out = static_cast<const float*>(slots.wait(0));
+    return std::vector<float>(out, out + rgba.size());
+}
+
+std::vector<float> runNodeByNode(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h) {
+    GpuContext& gpu = sharedGpu();
+    const PixelProgram all = PixelProgram::serial(steps);
+    std::vector<std::vector<float>> values(all.instrs.size());
+    values[0] = rgba;
+    const size_t bytes = rgba.size() * sizeof(float);
+    for (size_t i = 1; i < all.instrs.size(); ++i) {
+        const PixelInstr& in = all.instrs[i];
+        if (in.step->spatial()) {
+            values[i] = runFrameOnGpu({in.step}, values[in.args.front()], w, h);
+            continue;
+        }
+        // The step alone, its first argument as the kernel's source and the rest as extra frames.
+        PixelProgram one;
+        std::vector<GpuBuffer> frames;
+        std::vector<VkBuffer> handles;
+        std::vector<uint32_t> args;
+        for (size_t a = 0; a < in.args.size(); ++a) {
+            if (a == 0) {
+                args.push_back(0);
+                continue;
+            }
+            frames.push_back(GpuBuffer::withData(gpu, values[in.args[a]].data(), bytes));
+            handles.push_back(frames.back().handle());
+            one.instrs.push_back({nullptr, {}, uint32_t(a)});
+            args.push_back(uint32_t(one.instrs.size() - 1));
+        }
+        one.append(in.step, args);
+        FusedKernel kernel(gpu, one);
+        FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
+            kernel.record(cmd, src, dst, w, h, {}, handles);
+        });
+        // A step with no arguments (a window) still gets a source; it ignores it.
+        const std::vector<float>& source = in.args.empty() ? rgba : values[in.args.front()];
+        std::memcpy(slots.input(0, bytes), source.data(), bytes);
+        slots.submit(0, bytes);
+        const auto* out = static_cast<const float*>(slots.wait(0));
+        values[i].assign(out, out + rgba.size());
+    }
+    return values[all.output];
 }
 
 }  // namespace tinct::test
