@@ -74,3 +74,26 @@ TEST(GradeCommand, SpatialNodesRenderBetweenFusedRunsAndAreRefusedByBakeLut) {
     const auto baked = runTinct({"bake-lut", "--grade", dir.file("g.json"), "-o", dir.file("g.cube"), "--ignore-spatial", "--size", "9"});
     EXPECT_EQ(baked.exitCode, 0) << baked.err;
 }
+
+TEST(GradeCommand, GraphGradesWithMattesAndMixersRenderShowAndBake) {
+    TempDir dir;
+    std::ofstream(dir.file("g.json")) << R"({"tinct_grade": 2, "output": "out", "nodes": [
+        {"id": "base", "type": "cdl", "params": {"slope": [1.1, 1, 0.9]}},
+        {"id": "key", "type": "qualifier", "inputs": ["base"], "params": {"mode": "luma", "lum_low": 0.5, "lum_high": 100}},
+        {"id": "vignette", "type": "window", "matte": "key", "params": {"size": 0.9, "aspect": 1.6, "outer_soft": 0.2}},
+        {"id": "lift", "type": "cdl", "inputs": ["base"], "matte": "vignette", "params": {"offset": [0.02, 0.02, 0.02]}},
+        {"id": "out", "type": "layer_mixer", "inputs": ["base", "lift"], "params": {"mode": "screen"}}]})";
+    ASSERT_EQ(runTinct({"sample", "-o", dir.file("s"), "--size", "96x54", "--count", "1"}).exitCode, 0);
+    const auto r = runTinct({"render", "-i", dir.file("s/sample.1001.exr"), "-o", dir.file("out.exr"), "--grade",
+                             dir.file("g.json"), "--stats", dir.file("stats.json")});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    std::ifstream stats(dir.file("stats.json"));
+    EXPECT_EQ(nlohmann::json::parse(stats)["dispatches_per_frame"], 1);  // keys, window and mixer fuse with the rest
+
+    const auto shown = runTinct({"grade", "show", dir.file("g.json")});
+    EXPECT_NE(shown.out.find("matte key"), std::string::npos) << shown.out;
+    const auto refused = runTinct({"bake-lut", "--grade", dir.file("g.json"), "-o", dir.file("g.cube")});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find("depends on where the pixel is"), std::string::npos) << refused.err;
+    EXPECT_EQ(runTinct({"bake-lut", "--grade", dir.file("g.json"), "-o", dir.file("g.cube"), "--ignore-spatial", "--size", "9"}).exitCode, 0);
+}

@@ -61,3 +61,44 @@ TEST(GradeEditor, RefusedEditsChangeNothing) {
     editor.redo();
     EXPECT_EQ(editor.grade(), before);
 }
+
+TEST(GradeEditor, BranchesMattesAndConnectionsBuildTheGraphTheyName) {
+    GradeEditor editor;
+    const std::string a = editor.addNode("primaries");
+    const std::string b = editor.addParallel(a, "cdl");     // a and b joined by a parallel mixer
+    const Grade& g = editor.grade();
+    ASSERT_EQ(g.outputNode()->type, "parallel_mixer");
+    EXPECT_EQ(g.outputNode()->inputs, (std::vector<std::string>{a, b}));
+    EXPECT_EQ(g.find(b)->inputs, (std::vector<std::string>{kSourceInput}));  // the same input as a
+    const std::string c = editor.addParallel(b, "clamp");   // beside b: a third input of the same mixer
+    EXPECT_EQ(editor.grade().outputNode()->inputs, (std::vector<std::string>{a, b, c}));
+
+    const std::string after = editor.addNode("soft_clip");  // after the mixer, now the output
+    EXPECT_EQ(editor.grade().outputNode()->id, after);
+    const std::string top = editor.addLayer(after, "cdl");
+    EXPECT_EQ(editor.grade().outputNode()->type, "layer_mixer");
+    EXPECT_EQ(editor.grade().outputNode()->inputs, (std::vector<std::string>{after, top}));
+
+    const std::string q = editor.addMatte(top, "qualifier");
+    EXPECT_EQ(editor.grade().find(top)->matte, q);
+    EXPECT_EQ(editor.grade().find(q)->inputs, editor.grade().find(top)->inputs);  // keys what `top` sees
+    const std::string w = editor.addMatte(top, "window");  // combined with the qualifier
+    EXPECT_EQ(editor.grade().find(top)->matte, w);
+    EXPECT_EQ(editor.grade().find(w)->matte, q);
+    EXPECT_TRUE(editor.grade().find(w)->inputs.empty());
+    EXPECT_EQ(editor.grade().outputNode()->type, "layer_mixer");  // mattes do not become the output
+
+    editor.removeNode(w);  // `top` takes the matte w combined with
+    EXPECT_EQ(editor.grade().find(top)->matte, q);
+    EXPECT_THROW(editor.setMatte(top, a), Error);         // a primaries node makes no matte
+    EXPECT_THROW(editor.connect(a, 0, after), Error);     // a cycle
+    EXPECT_THROW(editor.disconnect(a, 5), Error);          // a has one input
+    editor.setBypassAll(true);
+    for (const auto& n : editor.grade().nodes) EXPECT_TRUE(n.bypass);
+    editor.undo();
+    EXPECT_FALSE(editor.grade().find(a)->bypass);
+
+    // The result saves and loads back equal.
+    const Grade reread = gradeFromJson(gradeToJson(editor.grade()), "test");
+    EXPECT_EQ(reread, editor.grade());
+}
