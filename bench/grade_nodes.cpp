@@ -1,6 +1,7 @@
 // A grade of ten point nodes on a UHD frame already on the GPU: fused into one kernel, against the
-// same nodes one dispatch each, and against a single CDL (the memory-bound floor). GPU timestamps.
-// Usage: bench_grade [runs]   Prints one Markdown table row.
+// same nodes one dispatch each, and against a single CDL (the memory-bound floor); then the same
+// ten nodes as a graph (two keyed branches, a qualifier and a window, a layer mixer), which also
+// fuses into one kernel. GPU timestamps. Usage: bench_grade [runs]   Prints two Markdown table rows.
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -25,6 +26,21 @@ int main(int argc, char** argv) {
                              "cdl", "clamp"})
         e.addNode(type);
     const tinct::PointSteps ten = tinct::compileGrade(e.grade(), "");
+    // The same nodes in two branches: the second half keyed by a qualifier within a window and
+    // layered (screen) over the first.
+    tinct::Grade graph = e.grade();
+    const std::string split = graph.nodes[4].id, layerTop = graph.nodes.back().id;
+    graph.nodes[5].inputs = {graph.nodes[4].inputs.front()};
+    tinct::GradeNode key = tinct::makeNode("qualifier", "key"), window = tinct::makeNode("window", "win");
+    key.inputs = graph.nodes[5].inputs;
+    window.matte = "key";
+    graph.find(layerTop)->matte = "win";
+    tinct::GradeNode mixer = tinct::makeNode("layer_mixer", "mix");
+    mixer.inputs = {split, layerTop};
+    mixer.params.set("mode", std::string("screen"));
+    graph.nodes.insert(graph.nodes.end(), {key, window, mixer});
+    graph.output = "mix";
+    const tinct::PointSteps graphSteps = tinct::compileGrade(graph, "");
     tinct::GpuContext gpu;
 
     auto best = [&](const tinct::PointSteps& steps, bool fused) {
@@ -55,5 +71,8 @@ int main(int argc, char** argv) {
     const double fused = best(ten, true), unfused = best(ten, false), cdl = best({ten[1]}, true);
     std::printf("| %s | %.1f ms | %.1f ms | %.1f ms | %.2f | %.2f |\n", gpu.description().name.c_str(), fused, unfused, cdl,
                 unfused / fused, fused / cdl);
+    const double graphed = best(graphSteps, true);
+    std::printf("| %s | graph of the ten + qualifier, window, layer mixer: %.1f ms, one kernel | %.2f x the serial ten |\n",
+                gpu.description().name.c_str(), graphed, graphed / fused);
     return 0;
 }
