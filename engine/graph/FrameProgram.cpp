@@ -53,6 +53,20 @@ FrameProgram::FrameProgram(GpuContext& gpu, const PixelProgram& program) : gpu_(
 
 FrameProgram::~FrameProgram() = default;
 
+bool FrameProgram::update(const PointSteps& steps) {
+    StagePlan next = planStages(PixelProgram::serial(steps));
+    if (next.kernels.size() != plan_.kernels.size() || next.spatial.size() != plan_.spatial.size()) return false;
+    for (size_t s = 0; s < next.spatial.size(); ++s)
+        if (next.spatial[s].input != plan_.spatial[s].input || next.spatial[s].op->kind != plan_.spatial[s].op->kind) return false;
+    for (size_t k = 0; k < next.kernels.size(); ++k)
+        if (next.kernels[k].frames != plan_.kernels[k].frames || next.kernels[k].feeds != plan_.kernels[k].feeds) return false;
+    for (size_t k = 0; k < next.kernels.size(); ++k)
+        if (!kernels_[k]->accepts(next.kernels[k].program)) return false;
+    for (size_t k = 0; k < next.kernels.size(); ++k) kernels_[k]->adopt(next.kernels[k].program);
+    plan_ = std::move(next);
+    return true;
+}
+
 void FrameProgram::prepare(FrameFormats formats, uint32_t width, uint32_t height) {
     if (!hasSpatial()) {
         kernels_.front()->prepare(formats);

@@ -26,6 +26,11 @@ public:
                 FrameFormats formats) const;
     uint32_t dispatchesFor(uint32_t width, uint32_t height, FrameFormats formats) const;
     bool hasSpatial() const { return !plan_.spatial.empty(); }
+
+    // Takes new steps with the same structure as the program's (a parameter edit): their values are
+    // copied to the GPU and nothing is compiled. Returns false, changing nothing, when the structure
+    // differs (a node added, removed, rewired); build a new FrameProgram then. Between frames only.
+    bool update(const PointSteps& steps);
     const StagePlan& plan() const { return plan_; }
 
 private:

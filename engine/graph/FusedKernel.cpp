@@ -104,7 +104,8 @@ std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormat
                      (in.frame == 0 ? std::string("c") : "tinct_sanitize(tinct_frame" + std::to_string(in.frame) + "[i])") + ";\n    ";
             continue;
         }
-        functions += "// step " + std::to_string(i) + ": " + in.step->describe() + "\n" + in.step->glsl(slots[i]) + "\n";
+        // No describe() here: it holds parameter values, and the text must change only with structure.
+        functions += "// step " + std::to_string(i) + "\n" + in.step->glsl(slots[i]) + "\n";
         std::string args;
         for (uint32_t a : in.args) args += (args.empty() ? "" : ", ") + value(a);
         calls += "vec4 " + value(i) + " = " + slots[i].functionName + "(" + args + ");\n    ";
@@ -142,6 +143,29 @@ void FusedKernel::prepare(FrameFormats formats) {
         const auto spirv = compileComputeShader(generateSource(program_, formats), "fused " + name);
         kernel = std::make_unique<ComputeKernel>(gpu_, spirv, layoutFor(program_), uint32_t(sizeof(Push)), "fused " + name);
     }
+}
+
+bool FusedKernel::accepts(const PixelProgram& program) const {
+    const PointSteps steps = program.steps();
+    size_t lut = 0, paramFloats = 0;
+    for (const auto& step : steps) {
+        paramFloats += step->params().size();
+        for (const auto& t : step->textures())
+            if (lut >= luts_.size() || t.rgba.size() * sizeof(float) != luts_[lut++].size()) return false;
+    }
+    return lut == luts_.size() && std::max<size_t>(paramFloats, 4) * sizeof(float) == parameters_.size() &&
+           generateSource(program) == generateSource(program_);
+}
+
+void FusedKernel::adopt(const PixelProgram& program) {
+    if (!accepts(program)) throw Error("internal error: a kernel adopted a program of another structure");
+    program_ = program;
+    steps_ = program_.steps();
+    size_t lut = 0;
+    for (const auto& step : steps_)
+        for (const auto& t : step->textures())
+            luts_[lut++] = GpuBuffer::withData(gpu_, t.rgba.data(), t.rgba.size() * sizeof(float));
+    updateParameters();
 }
 
 void FusedKernel::updateParameters() {

@@ -38,6 +38,12 @@ public:
     // Copies the steps' current parameters to the GPU. Call between frames, not while one runs.
     void updateParameters();
 
+    // Whether `program` has the kernel's structure: the same generated text, parameter and LUT sizes.
+    bool accepts(const PixelProgram& program) const;
+    // Takes such a program in place of the kernel's own: its parameters and LUT data are copied to
+    // the GPU, nothing is compiled. Between frames only.
+    void adopt(const PixelProgram& program);
+
     // Records the dispatches reading `source` (and `frames`, RGBA32F, one per extra frame the
     // program reads) and writing `destination`, width x height pixels each.
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,

@@ -51,7 +51,7 @@ StagePlan planStages(const PixelProgram& program) {
     for (uint32_t i = 1; i < program.instrs.size(); ++i) {
         const PixelInstr& in = program.instrs[i];
         if (!live[i] || !in.step->spatial()) continue;
-        SpatialStage s{in.step->spatial(), in.step->describe(), -1};
+        SpatialStage s{in.step, in.step->spatial(), in.step->describe(), -1};
         const uint32_t input = in.args.front();
         if (auto r = results.find(input); r != results.end()) {
             s.input = int(r->second);

@@ -18,6 +18,7 @@ struct KernelStage {
 };
 
 struct SpatialStage {
+    std::shared_ptr<const PointStep> step;  // keeps `op` alive
     const SpatialOp* op = nullptr;
     std::string what;
     int input = -1;  // the spatial stage whose result it works on; -1: what the kernel before it wrote

@@ -4,8 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
 
 #include "engine/Error.h"
+#include "engine/gpu/FrameSlots.h"
+#include "engine/gpu/ShaderCompiler.h"
+#include "engine/graph/FrameProgram.h"
 #include "engine/graph/GradeCompiler.h"
 #include "engine/graph/StagePlan.h"
 #include "tests/support/GpuFixture.h"
@@ -155,4 +159,26 @@ TEST(GraphPlan, SerialGradesStayOneKernelAndPlansNameTheirSteps) {
     const StagePlan plan = planStages(PixelProgram::serial(serial));
     EXPECT_EQ(plan.order.size(), 1u);
     EXPECT_NE(plan.describe().find("clamp"), std::string::npos);
+}
+
+TEST_F(GraphTest, AParameterEditUpdatesTheProgramInPlaceAndAStructureEditIsRefused) {
+    const auto px = frame();
+    auto grade = [](double slope, const std::string& mode) {
+        return compile(R"({"tinct_grade": 2, "output": "mix", "nodes": [)" + scale("bottom", 0.8, "source") + "," +
+                       scale("top", slope, "source", R"(, "opacity": 0.5)") +
+                       R"(, {"id": "mix", "type": "layer_mixer", "inputs": ["bottom", "top"], "params": {"mode": ")" + mode + R"("}}]})");
+    };
+    FrameProgram program(gpu(), grade(1.3, "screen"));
+    const size_t compiled = shaderCompilationCount();
+    const auto edited = grade(2.0, "multiply");  // values and blend mode: parameters, not structure
+    ASSERT_TRUE(program.update(edited));
+    EXPECT_EQ(shaderCompilationCount(), compiled);
+    program.prepare({}, kW, kH);
+    FrameSlots slots(gpu(), 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, kW, kH, {}); });
+    std::memcpy(slots.input(0, px.size() * 4), px.data(), px.size() * 4);
+    slots.submit(0, px.size() * 4);
+    const auto* out = static_cast<const float*>(slots.wait(0));
+    EXPECT_LE(maxScaledError(std::vector<float>(out, out + px.size()), runFrameOnGpu(edited, px, kW, kH)).error, 0.0);
+
+    EXPECT_FALSE(program.update(compile(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl"}]})")));
 }
