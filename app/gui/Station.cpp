@@ -322,7 +322,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
 
         if (!(autosaved == state.editor.grade())) {
             try {
-                fs::create_directories(fs::path(autosave).parent_path());
+                const fs::path parent = fs::path(autosave).parent_path();
+                if (!parent.empty()) fs::create_directories(parent);
                 saveGrade(autosave, state.editor.grade());
                 autosaved = state.editor.grade();
             } catch (const Error& e) {
