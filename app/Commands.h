@@ -27,5 +27,6 @@ void addScopesCommand(CLI::App& app, CommandContext& context);
 void addGradeCommand(CLI::App& app, CommandContext& context);
 void addBakeLutCommand(CLI::App& app, CommandContext& context);
 void addCdlCommand(CLI::App& app, CommandContext& context);
+void addGuiCommand(CLI::App& app, CommandContext& context);  // app/gui
 
 }  // namespace tinct

@@ -9,7 +9,7 @@ packages=(
   # Vulkan: loader, headers, shader compilers, validation layers, lavapipe (CPU Vulkan), vulkaninfo
   libvulkan-dev glslc libshaderc-dev spirv-tools vulkan-validationlayers mesa-vulkan-drivers vulkan-tools
   # the station (GUI issue) and its tests under Xvfb
-  libglfw3-dev libimgui-dev xvfb xauth
+  libglfw3-dev libimgui-dev libstb-dev xvfb xauth
   # colour, images, movies
   libopencolorio-dev opencolorio-tools libopenexr-dev libimath-dev openexr libpng-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg

@@ -28,3 +28,14 @@ add_library(tinct_shaderc INTERFACE)
 target_link_libraries(tinct_shaderc INTERFACE
   "$<LINK_GROUP:RESCAN,${SHADERC_COMBINED},${TINCT_GLSLANG_LIBS_COMMA}>" SPIRV-Tools-opt SPIRV-Tools-static Threads::Threads)
 add_library(tinct::shaderc ALIAS tinct_shaderc)
+
+# Dear ImGui for the station: Debian's libimgui-dev is a static archive that already holds the GLFW
+# and Vulkan backends (imgui_impl_glfw, imgui_impl_vulkan); its font code uses Debian's libstb.
+pkg_check_modules(GLFW REQUIRED IMPORTED_TARGET glfw3>=3.3)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+find_path(IMGUI_INCLUDE_DIR imgui.h PATH_SUFFIXES imgui REQUIRED)
+find_library(IMGUI_LIBRARY NAMES libimgui.a imgui REQUIRED)
+add_library(tinct_imgui INTERFACE)
+target_include_directories(tinct_imgui INTERFACE ${IMGUI_INCLUDE_DIR} ${IMGUI_INCLUDE_DIR}/backends)
+target_link_libraries(tinct_imgui INTERFACE ${IMGUI_LIBRARY} PkgConfig::STB PkgConfig::GLFW Vulkan::Vulkan)
+add_library(tinct::imgui ALIAS tinct_imgui)

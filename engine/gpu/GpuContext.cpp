@@ -23,7 +23,7 @@ bool layerAvailable(const char* name) {
     return false;
 }
 
-VkInstance createInstance(bool validation) {
+VkInstance createInstance(bool validation, const std::vector<std::string>& extra = {}) {
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
     app.pApplicationName = "tinct";
     app.pEngineName = "tinct";
@@ -37,6 +37,7 @@ VkInstance createInstance(bool validation) {
         layers.push_back(kValidationLayer);
         extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
     }
+    for (const auto& e : extra) extensions.push_back(e.c_str());
     VkInstanceCreateInfo info{VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO};
     info.pApplicationInfo = &app;
     info.enabledLayerCount = uint32_t(layers.size());
@@ -62,7 +63,7 @@ DeviceKind kindOf(VkPhysicalDeviceType type) {
     }
 }
 
-std::optional<uint32_t> computeFamily(VkPhysicalDevice device) {
+std::optional<uint32_t> computeFamily(VkPhysicalDevice device, bool graphics = false) {
     uint32_t count = 0;
     vkGetPhysicalDeviceQueueFamilyProperties(device, &count, nullptr);
     std::vector<VkQueueFamilyProperties> families(count);
@@ -71,6 +72,11 @@ std::optional<uint32_t> computeFamily(VkPhysicalDevice device) {
     std::optional<uint32_t> any;
     for (uint32_t i = 0; i < count; ++i) {
         if (!(families[i].queueFlags & VK_QUEUE_COMPUTE_BIT)) continue;
+        // A window draws and grades on one queue, so its frames need no cross-queue hand-over.
+        if (graphics) {
+            if (families[i].queueFlags & VK_QUEUE_GRAPHICS_BIT) return i;
+            continue;
+        }
         if (!(families[i].queueFlags & VK_QUEUE_GRAPHICS_BIT) && families[i].timestampValidBits > 0) return i;
         if (!any) any = i;
     }
@@ -122,7 +128,7 @@ std::vector<DeviceDescription> GpuContext::listDevices(const GpuOptions& options
 }
 
 GpuContext::GpuContext(const GpuOptions& options) {
-    instance_ = createInstance(options.validation);
+    instance_ = createInstance(options.validation, options.instanceExtensions);
     try {
         if (options.validation) {
             auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
@@ -143,7 +149,11 @@ GpuContext::GpuContext(const GpuOptions& options) {
         physical_ = devices[choice.index];
         description_ = descriptions[choice.index];
         choiceReason_ = choice.reason;
-        queueFamily_ = *computeFamily(physical_);
+        const auto family = computeFamily(physical_, options.presentation);
+        if (!family)
+            throw Error("the Vulkan device " + description_.name + " has no queue that does both graphics and compute, "
+                        "which the station's window needs");
+        queueFamily_ = *family;
 
         VkPhysicalDeviceMaintenance3Properties maintenance3{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_MAINTENANCE_3_PROPERTIES};
         VkPhysicalDeviceProperties2 props{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_PROPERTIES_2};
@@ -178,15 +188,17 @@ GpuContext::GpuContext(const GpuOptions& options) {
         queueInfo.queueCount = 1;
         queueInfo.pQueuePriorities = &priority;
         // Push descriptors let each dispatch bind its buffers without descriptor pools per frame.
-        const char* extensions[] = {VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME};
+        std::vector<const char*> extensions = {VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME};
+        if (options.presentation) extensions.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
         VkDeviceCreateInfo deviceInfo{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
         deviceInfo.queueCreateInfoCount = 1;
         deviceInfo.pQueueCreateInfos = &queueInfo;
-        deviceInfo.enabledExtensionCount = 1;
-        deviceInfo.ppEnabledExtensionNames = extensions;
+        deviceInfo.enabledExtensionCount = uint32_t(extensions.size());
+        deviceInfo.ppEnabledExtensionNames = extensions.data();
         VkResult r = vkCreateDevice(physical_, &deviceInfo, nullptr, &device_);
         if (r == VK_ERROR_EXTENSION_NOT_PRESENT)
-            throw Error("the Vulkan device " + description_.name + " lacks VK_KHR_push_descriptor, which Tinct needs");
+            throw Error("the Vulkan device " + description_.name + " lacks VK_KHR_push_descriptor" +
+                        std::string(options.presentation ? " or VK_KHR_swapchain" : "") + ", which Tinct needs");
         vkCheck(r, "creating the Vulkan device on " + description_.name);
         vkGetDeviceQueue(device_, queueFamily_, 0, &queue_);
 

@@ -20,6 +20,10 @@ struct GpuOptions {
     // Use staging buffers even where GPU memory is host-visible, as on a discrete GPU: lets a
     // machine without one (lavapipe) exercise the discrete path. TINCT_FORCE_STAGING=1.
     bool forceStaging = false;
+    // For a window (the station): instance extensions the window system needs (GLFW's list), and a
+    // queue family that does graphics and compute, with VK_KHR_swapchain on the device.
+    std::vector<std::string> instanceExtensions;
+    bool presentation = false;
 
     // TINCT_VALIDATION=1 turns validation on; TINCT_DEVICE picks the device.
     static GpuOptions fromEnvironment();

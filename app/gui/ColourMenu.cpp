@@ -1,0 +1,70 @@
+// The colour management menu: config, input and working colour spaces, display, view, looks and the
+// calibration LUT. Names come from the loaded OCIO config; planColor checks them when applied.
+#include <imgui.h>
+
+#include <OpenColorIO/OpenColorIO.h>
+
+#include <algorithm>
+
+#include "app/gui/Panels.h"
+
+namespace tinct {
+
+void drawColourMenu(StationState& state, const LoadedConfig& config) {
+    if (!ImGui::BeginMenu("Colour")) return;
+    const auto& c = config.config;
+    ImGui::TextDisabled("config: %s (%s)", config.path.c_str(), config.source.c_str());
+    auto pick = [&](const char* title, std::string& field, const std::vector<std::string>& names) {
+        if (!ImGui::BeginMenu(title)) return;
+        for (const auto& name : names)
+            if (ImGui::MenuItem(name.c_str(), nullptr, name == field)) {
+                field = name;
+                state.colourChanged = true;
+            }
+        ImGui::EndMenu();
+    };
+    std::vector<std::string> spaces = {"auto"}, displays, views, looks;
+    for (int i = 0; i < c->getNumColorSpaces(); ++i) spaces.push_back(c->getColorSpaceNameByIndex(i));
+    for (int i = 0; i < c->getNumDisplays(); ++i) displays.push_back(c->getDisplay(i));
+    for (int i = 0; i < c->getNumViews(state.color.display.c_str()); ++i)
+        views.push_back(c->getView(state.color.display.c_str(), i));
+    for (int i = 0; i < c->getNumLooks(); ++i) looks.push_back(c->getLookNameByIndex(i));
+    pick("Input colour space", state.color.input, spaces);
+    std::vector<std::string> working(spaces.begin() + 1, spaces.end());
+    pick("Working colour space", state.color.working, working);
+    pick("Display", state.color.display, displays);
+    pick("View", state.color.view, views);
+    if (ImGui::BeginMenu("Looks")) {
+        for (const auto& look : looks) {
+            auto it = std::find(state.color.looks.begin(), state.color.looks.end(), look);
+            if (ImGui::MenuItem(look.c_str(), nullptr, it != state.color.looks.end())) {
+                if (it == state.color.looks.end()) state.color.looks.push_back(look);
+                else state.color.looks.erase(it);
+                state.colourChanged = true;
+            }
+        }
+        ImGui::EndMenu();
+    }
+    static char lut[1024] = "";
+    if (ImGui::IsWindowAppearing()) std::snprintf(lut, sizeof lut, "%s", state.calibrationLut.c_str());
+    if (ImGui::InputText("calibration LUT", lut, sizeof lut, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        state.calibrationLut = lut;
+        state.colourChanged = true;
+    }
+    ImGui::EndMenu();
+}
+
+void drawHelpPanel(StationState& state) {
+    if (!state.showHelp) return;
+    ImGui::SetNextWindowPos({60, 60}, ImGuiCond_Appearing);
+    ImGui::Begin("Keyboard", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize);
+    static const char* keys[][2] = {
+        {"Alt+S", "add a serial node after the selected one"}, {"Alt+P", "add a parallel node"},
+        {"Alt+L", "add a layer node"}, {"Ctrl+D", "bypass the selected node"}, {"Shift+D", "bypass all nodes"},
+        {"Ctrl+Z", "undo"}, {"Ctrl+Shift+Z", "redo"}, {"Space", "play / pause"}, {"Left / Right", "step a frame"},
+        {"Ctrl+S", "save the grade"}, {"F1", "this help"}};
+    for (auto& k : keys) ImGui::Text("%-14s %s", k[0], k[1]);
+    ImGui::End();
+}
+
+}  // namespace tinct

@@ -1,0 +1,35 @@
+#pragma once
+// What the station shows: the built-in sample footage, or an EXR file or sequence. Frames are read
+// on demand through the engine's readers; a file that cannot be read is an error naming it.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/color/Primaries.h"
+#include "engine/io/Frame.h"
+
+namespace tinct {
+
+class MediaSource {
+public:
+    // `path` empty: the sample footage at sampleWidth x sampleHeight, `sampleFrames` frames long.
+    // Throws tinct::Error for a pattern with no frames or a file that does not exist.
+    MediaSource(const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames = 24);
+
+    int frameCount() const { return int(numbers_.size()); }
+    int frameNumber(int index) const { return numbers_.at(index); }  // as on disk (1001, ...)
+    Frame load(int index) const;                                      // throws tinct::Error
+    const std::string& name() const { return name_; }
+    bool isSample() const { return path_.empty(); }
+    std::optional<Chromaticities> chromaticities() const;
+    // The directory relative grade parameters resolve against when no grade file is given.
+    std::string directory() const;
+
+private:
+    std::string path_, name_;
+    std::vector<int> numbers_;
+    std::vector<std::string> files_;
+    int sampleWidth_, sampleHeight_;
+};
+
+}  // namespace tinct

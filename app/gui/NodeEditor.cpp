@@ -1,0 +1,122 @@
+// The node editor, drawn with ImGui draw lists. Nodes are laid out left to right in the order the
+// grade applies them; links are drawn from every entry of each node's `inputs`, however many.
+#include <imgui.h>
+
+#include <algorithm>
+#include <map>
+
+#include "app/gui/Panels.h"
+#include "engine/Error.h"
+#include "engine/nodes/NodeTypes.h"
+
+namespace tinct {
+namespace {
+
+struct NodeEditorView {
+    float panX = 20, panY = 20, zoom = 1;
+};
+NodeEditorView view;
+
+}  // namespace
+
+void drawNodeEditor(StationState& state, const PanelRect& rect) {
+    ImGui::SetNextWindowPos({rect.x, rect.y});
+    ImGui::SetNextWindowSize({rect.w, rect.h});
+    ImGui::Begin("Nodes", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    const Grade& grade = state.editor.grade();
+
+    const auto& types = nodeTypes();
+    static int typeIndex = int(findNodeType("primaries") - types.data());
+    ImGui::SetNextItemWidth(140);
+    if (ImGui::BeginCombo("##type", types[typeIndex].name.c_str())) {
+        for (int i = 0; i < int(types.size()); ++i)
+            if (ImGui::Selectable(types[i].name.c_str(), i == typeIndex)) typeIndex = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    try {
+        if (ImGui::Button("Add")) state.selected = state.editor.addNode(types[typeIndex].name, state.selected);
+        ImGui::SameLine();
+        const GradeNode* node = grade.find(state.selected);
+        ImGui::BeginDisabled(!node);
+        if (ImGui::Button("Delete") && node) {
+            const std::string id = state.selected;
+            state.selected.clear();
+            state.editor.removeNode(id);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Bypass") && node) state.editor.setBypass(node->id, !node->bypass);
+        ImGui::EndDisabled();
+    } catch (const Error& e) {
+        state.notify(e.what(), true);
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu node(s)  wheel: zoom  right drag: pan", grade.nodes.size());
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 canvas = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::GetContentRegionAvail();
+    draw->AddRectFilled(canvas, {canvas.x + size.x, canvas.y + size.y}, IM_COL32(30, 30, 34, 255));
+    ImGui::InvisibleButton("##canvas", {std::max(size.x, 1.0f), std::max(size.y, 1.0f)},
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsItemHovered() && io.MouseWheel != 0) view.zoom = std::clamp(view.zoom * (io.MouseWheel > 0 ? 1.1f : 0.9f), 0.4f, 2.5f);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
+        view.panX += io.MouseDelta.x;
+        view.panY += io.MouseDelta.y;
+    }
+    draw->PushClipRect(canvas, {canvas.x + size.x, canvas.y + size.y}, true);
+
+    const float w = 110 * view.zoom, h = 54 * view.zoom, gap = 40 * view.zoom;
+    std::map<std::string, ImVec2> at;  // top-left of each box
+    auto place = [&](const std::string& id, int column) {
+        at[id] = {canvas.x + view.panX + column * (w + gap), canvas.y + view.panY};
+    };
+    place(kSourceInput, 0);
+    for (size_t i = 0; i < grade.nodes.size(); ++i) place(grade.nodes[i].id, int(i) + 1);
+    place("#output", int(grade.nodes.size()) + 1);
+
+    auto box = [&](const std::string& id, const std::string& title, const std::string& sub, ImU32 fill, bool selected) {
+        const ImVec2 p = at[id];
+        draw->AddRectFilled(p, {p.x + w, p.y + h}, fill, 6 * view.zoom);
+        draw->AddRect(p, {p.x + w, p.y + h}, selected ? IM_COL32(255, 200, 60, 255) : IM_COL32(120, 120, 130, 255),
+                      6 * view.zoom, 0, selected ? 3.0f : 1.0f);
+        draw->AddText({p.x + 8, p.y + 6}, IM_COL32(240, 240, 240, 255), title.c_str());
+        draw->AddText({p.x + 8, p.y + 6 + ImGui::GetFontSize()}, IM_COL32(170, 170, 180, 255), sub.c_str());
+    };
+    auto link = [&](ImVec2 from, ImVec2 to) {
+        draw->AddBezierCubic(from, {from.x + gap * 0.6f, from.y}, {to.x - gap * 0.6f, to.y}, to,
+                             IM_COL32(200, 200, 120, 255), 2.0f);
+    };
+    for (const auto& node : grade.nodes) {
+        const size_t n = node.inputs.size();
+        for (size_t k = 0; k < n; ++k) {
+            auto src = at.find(node.inputs[k]);
+            if (src == at.end()) continue;
+            const ImVec2 from{src->second.x + w, src->second.y + h / 2};
+            const ImVec2 to{at[node.id].x, at[node.id].y + h * (k + 1) / (n + 1)};
+            link(from, to);
+        }
+    }
+    const std::string outputId = grade.output.empty() ? (grade.nodes.empty() ? kSourceInput : grade.nodes.back().id) : grade.output;
+    link({at[outputId].x + w, at[outputId].y + h / 2}, {at["#output"].x, at["#output"].y + h / 2});
+
+    box(kSourceInput, "source", "", IM_COL32(50, 70, 50, 255), false);
+    box("#output", "output", "", IM_COL32(50, 50, 80, 255), false);
+    for (const auto& node : grade.nodes) {
+        const std::string title = node.label.empty() ? node.id : node.label;
+        box(node.id, title, node.type + (node.bypass ? " (bypassed)" : ""),
+            node.bypass ? IM_COL32(60, 45, 45, 255) : IM_COL32(60, 60, 70, 255), node.id == state.selected);
+    }
+    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
+        for (const auto& node : grade.nodes) {
+            const ImVec2 p = at[node.id];
+            if (io.MousePos.x >= p.x && io.MousePos.x < p.x + w && io.MousePos.y >= p.y && io.MousePos.y < p.y + h)
+                state.selected = node.id;
+        }
+    }
+    draw->PopClipRect();
+    ImGui::End();
+}
+
+}  // namespace tinct

@@ -1,0 +1,45 @@
+#pragma once
+// The station's panels, one file each. Each draws with Dear ImGui from StationState and changes it
+// only through GradeEditor or the state's own fields.
+#include <array>
+#include <optional>
+#include <string>
+
+#include "app/gui/StationState.h"
+#include "engine/color/ColorConfig.h"
+#include "engine/io/Frame.h"
+
+namespace tinct {
+
+class MediaSource;
+
+// The fixed layout of the window, in window pixels: the same on every start, so screenshots of a
+// size always show a panel at the same place.
+struct PanelRect {
+    float x, y, w, h;
+};
+struct StationLayout {
+    PanelRect viewer, clipBar, nodes, inspector, scopes;
+    static StationLayout forWindow(float width, float height);
+};
+
+// What the picker shows for the picked pixel.
+struct PickedValues {
+    std::array<float, 4> source{}, working{}, display{};
+    bool valid = false;
+};
+
+void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int imageH, const PickedValues& picked);
+void drawNodeEditor(StationState& state, const PanelRect& rect);
+void drawInspector(StationState& state, const PanelRect& rect);
+void drawScopesPanel(StationState& state, const PanelRect& rect);
+void drawClipBar(StationState& state, const PanelRect& rect, const MediaSource& media);
+void drawColourMenu(StationState& state, const LoadedConfig& config);
+void drawHelpPanel(StationState& state);
+
+// Fits the image into the viewer area (centred) or shows it at exactly one window pixel per image
+// pixel, centred on a whole pixel.
+void fitViewer(ViewerState& viewer, int imageW, int imageH);
+void oneToOneViewer(ViewerState& viewer, int imageW, int imageH);
+
+}  // namespace tinct

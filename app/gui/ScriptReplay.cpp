@@ -1,0 +1,106 @@
+#include "app/gui/ScriptReplay.h"
+
+#include <fstream>
+
+#include "app/gui/Panels.h"
+#include "engine/Error.h"
+#include "engine/nodes/NodeTypes.h"
+
+namespace tinct {
+
+ScriptReplay::ScriptReplay(const std::string& path) : path_(path) {
+    std::ifstream in(path);
+    if (!in) throw Error(path + ": cannot open the script");
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path + ": not JSON: " + e.what());
+    }
+    if (!json.is_array()) throw Error(path + ": a script is a JSON array of actions");
+    for (auto& a : json) {
+        if (!a.is_object() || !a.contains("action")) throw Error(path + ": every action is an object with \"action\"");
+        actions_.push_back(a);
+    }
+}
+
+void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int imageW, int imageH) {
+    if (waiting_ > 0) {
+        --waiting_;
+        return;
+    }
+    if (holding_ || next_ >= actions_.size()) return;
+    const nlohmann::json& a = actions_[next_];
+    const std::string where = path_ + ": action " + std::to_string(next_ + 1);
+    ++next_;
+    try {
+        const std::string kind = a.at("action");
+        auto node = [&]() -> std::string { return a.contains("node") ? a.at("node").get<std::string>() : state.selected; };
+        if (kind == "add_node") {
+            state.selected = state.editor.addNode(a.at("type"), state.selected);
+        } else if (kind == "select") {
+            state.selected = node();
+        } else if (kind == "set_param" || kind == "move_wheel") {
+            const GradeNode* n = state.editor.grade().find(node());
+            if (!n) throw Error("no node '" + node() + "'");
+            const NodeType* type = findNodeType(n->type);
+            const std::string name = a.at("param");
+            const ParamDecl* decl = nullptr;
+            for (const auto& d : type->params)
+                if (d.name == name) decl = &d;
+            if (!decl) throw Error("node type " + n->type + " has no parameter '" + name + "'");
+            const nlohmann::json& value = kind == "move_wheel" ? a.at("rgbm") : a.at("value");
+            state.editor.setParam(n->id, name, paramFromJson(*decl, value, where));
+        } else if (kind == "remove_node") {
+            const std::string id = node();
+            if (state.selected == id) state.selected.clear();
+            state.editor.removeNode(id);
+        } else if (kind == "bypass") {
+            state.editor.setBypass(node(), a.value("on", true));
+        } else if (kind == "undo") {
+            state.editor.undo();
+        } else if (kind == "redo") {
+            state.editor.redo();
+        } else if (kind == "save") {
+            hooks.save(a.value("path", std::string()));
+        } else if (kind == "frame") {
+            state.clip.index = a.at("index");
+        } else if (kind == "wipe") {
+            state.viewer.wipe = a.value("on", true);
+            state.viewer.wipePosition = a.value("position", state.viewer.wipePosition);
+        } else if (kind == "false_colour") {
+            state.viewer.falseColour = a.value("on", true);
+            state.colourChanged = true;
+        } else if (kind == "zoom") {
+            if (a.at("mode") == "1:1") {
+                hooks.oneToOne(imageW, imageH);
+            } else {
+                state.viewer.fit = true;
+            }
+        } else if (kind == "pick") {
+            state.viewer.pick = std::array<int, 2>{a.at("x").get<int>(), a.at("y").get<int>()};
+        } else if (kind == "scope") {
+            state.scopeKind = parseScopeKinds(a.at("kind")).at(0);
+            state.colourChanged = true;
+        } else if (kind == "display") {
+            state.color.display = a.at("display");
+            state.color.view = a.value("view", std::string());
+            state.colourChanged = true;
+        } else if (kind == "wait") {
+            waiting_ = std::max(0, a.at("frames").get<int>() - 1);
+        } else if (kind == "screenshot") {
+            hooks.screenshot(a.at("path"));
+        } else if (kind == "hold") {
+            holding_ = true;
+        } else {
+            throw Error("unknown action '" + kind + "'");
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(where + ": " + e.what());
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        throw Error(what.rfind(path_, 0) == 0 ? what : where + ": " + what);
+    }
+}
+
+}  // namespace tinct

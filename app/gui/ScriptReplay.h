@@ -1,0 +1,46 @@
+#pragma once
+// Replays UI actions from a JSON file, one action per frame, through the same calls the panels make,
+// so tests drive the real station under Xvfb. Actions:
+//   {"action": "add_node", "type": "primaries"}            after the selected node; selects it
+//   {"action": "select", "node": "n1"}
+//   {"action": "set_param", "node": "n1", "param": "saturation", "value": 1.4}   value as in grade files
+//   {"action": "move_wheel", "node": "n1", "param": "gain", "rgbm": [1.1, 1, 0.9, 1]}
+//   {"action": "remove_node", "node": "n1"}   {"action": "bypass", "node": "n1", "on": true}
+//   {"action": "undo"}  {"action": "redo"}  {"action": "save", "path": "g.json"}  (path optional)
+//   {"action": "frame", "index": 3}  {"action": "wipe", "on": true, "position": 0.5}
+//   {"action": "false_colour", "on": true}  {"action": "zoom", "mode": "fit" | "1:1"}
+//   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
+//   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
+//   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/gui/StationState.h"
+
+namespace tinct {
+
+struct ScriptHooks {
+    std::function<void(const std::string& path)> save, screenshot;
+    std::function<void(int imageW, int imageH)> oneToOne;
+};
+
+class ScriptReplay {
+public:
+    ScriptReplay() = default;
+    explicit ScriptReplay(const std::string& path);  // throws tinct::Error naming the file
+    bool active() const { return next_ < actions_.size() || waiting_ > 0 || holding_; }
+    // Runs the next action (or one frame of a wait). Throws tinct::Error naming the action.
+    void step(StationState& state, const ScriptHooks& hooks, int imageW, int imageH);
+
+private:
+    std::string path_;
+    std::vector<nlohmann::json> actions_;
+    size_t next_ = 0;
+    int waiting_ = 0;
+    bool holding_ = false;
+};
+
+}  // namespace tinct

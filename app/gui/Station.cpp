@@ -1,0 +1,350 @@
+// The station's frame loop: input, panels, shortcuts and script actions change StationState; the
+// engine turns the grade and colour settings into GPU programs; the window presents the result.
+#include "app/gui/Station.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <OpenColorIO/OpenColorIO.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/MediaSource.h"
+#include "app/gui/Panels.h"
+#include "app/gui/PixelProbe.h"
+#include "app/gui/ScriptReplay.h"
+#include "app/gui/StationWindow.h"
+#include "app/gui/ViewerRenderer.h"
+#include "engine/Error.h"
+#include "engine/color/ColorConfig.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/graph/GradeCompiler.h"
+#include "engine/io/AtomicOutput.h"
+#include "engine/io/PngWriter.h"
+#include "engine/scopes/ScopeJob.h"
+#include "engine/scopes/ViewerAids.h"
+
+namespace fs = std::filesystem;
+
+namespace tinct {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// What the programs were last built from; a difference means a rebuild.
+struct BuiltFrom {
+    Grade grade;
+    bool valid = false;
+};
+
+PointSteps calibrationSteps(const std::string& path) {
+    if (path.empty()) return {};
+    if (!fs::is_regular_file(path)) throw Error("calibration LUT " + path + ": no such file");
+    Grade g;
+    g.nodes.push_back(makeNode("lut", "calibration"));
+    g.nodes[0].params.set("file", fs::absolute(path).string());
+    return compileGrade(g, "");
+}
+
+void handleShortcuts(StationState& state, const std::function<void()>& save) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;
+    auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
+    try {
+        if (io.KeyAlt && pressed(GLFW_KEY_S)) state.selected = state.editor.addNode("primaries", state.selected);
+        if (io.KeyAlt && (pressed(GLFW_KEY_P) || pressed(GLFW_KEY_L)))
+            state.notify("parallel and layer mixers need the grade graph's mixer nodes, which this version lacks", true);
+        if (io.KeyCtrl && pressed(GLFW_KEY_D) && state.editor.grade().find(state.selected))
+            state.editor.setBypass(state.selected, !state.editor.grade().find(state.selected)->bypass);
+        if (io.KeyShift && !io.KeyCtrl && pressed(GLFW_KEY_D) && !state.editor.grade().nodes.empty()) {
+            // One edit for all, so one undo restores them.
+            Grade g = state.editor.grade();
+            bool all = true;
+            for (const auto& n : g.nodes) all = all && n.bypass;
+            for (auto& n : g.nodes) n.bypass = !all;
+            state.editor.replaceGrade(g, all ? "enable all nodes" : "bypass all nodes");
+        }
+        if (io.KeyCtrl && pressed(GLFW_KEY_Z)) {
+            if (io.KeyShift) {
+                if (state.editor.canRedo()) state.editor.redo();
+            } else if (state.editor.canUndo()) {
+                state.editor.undo();
+            }
+        }
+        if (io.KeyCtrl && pressed(GLFW_KEY_S)) save();
+        if (pressed(GLFW_KEY_SPACE)) state.clip.playing = !state.clip.playing;
+        if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) state.clip.index = std::max(0, state.clip.index - 1);
+        if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ++state.clip.index;  // clamped by the clip bar
+        if (pressed(GLFW_KEY_F1)) state.showHelp = !state.showHelp;
+    } catch (const Error& e) {
+        state.notify(e.what(), true);
+    }
+}
+
+}  // namespace
+
+void runStation(GpuContext& gpu, const StationOptions& o) {
+    MediaSource media(o.media, o.sampleWidth, o.sampleHeight);
+    const LoadedConfig config = loadConfig(o.color.config);
+    StationState state;
+    state.color = o.color;
+    state.calibrationLut = o.calibrationLut;
+    if (state.color.display.empty()) state.color.display = config.config->getDefaultDisplay();
+    if (state.color.view.empty()) state.color.view = config.config->getDefaultView(state.color.display.c_str());
+    state.gradePath = o.grade;
+    state.baseDirectory = media.directory();
+    if (!o.grade.empty()) {
+        state.baseDirectory = fs::absolute(o.grade).parent_path().string();
+        if (fs::exists(o.grade)) state.editor = GradeEditor(loadGrade(o.grade));
+    }
+    const std::string autosave = o.autosave.empty() ? autosavePathFor(o.grade) : o.autosave;
+    if (fs::exists(autosave)) {
+        if (o.recover) {
+            state.editor = GradeEditor(loadGrade(autosave));
+            state.notify("recovered the autosave " + autosave);
+        } else {
+            state.notify("an autosave from a session that did not end cleanly is at " + autosave +
+                             "; File > Recover autosave opens it",
+                         true);
+        }
+    }
+    ScriptReplay script = o.script.empty() ? ScriptReplay() : ScriptReplay(o.script);
+
+    StationWindow window(gpu, o.width, o.height, "Tinct");
+    ViewerRenderer renderer(gpu);
+    int loadedIndex = -1;
+    Frame frame;
+    BuiltFrom built;
+    ColorPlan plan;
+    Grade autosaved = state.editor.grade();
+    std::optional<std::array<int, 2>> probedPick;
+    PickedValues picked;
+    bool probeDirty = true;
+    int extraFrames = 0, framesDone = 0;
+    std::string pendingScreenshot;
+    std::vector<double> latencies;
+    std::optional<Clock::time_point> editStarted;
+
+    auto save = [&](const std::string& path) {
+        const std::string target = path.empty() ? state.gradePath : path;
+        if (target.empty()) {
+            state.notify("no grade file to save to: open the station with --grade FILE", true);
+            return;
+        }
+        saveGrade(target, state.editor.grade());
+        if (path.empty() || state.gradePath.empty()) state.gradePath = target;
+        state.notify("saved " + target);
+    };
+    ScriptHooks hooks;
+    hooks.save = save;
+    hooks.screenshot = [&](const std::string& path) { pendingScreenshot = path; };
+    hooks.oneToOne = [&](int w, int h) { oneToOneViewer(state.viewer, w, h); };
+
+    const int framesWanted = std::max(o.frames, o.screenshot.empty() && o.script.empty() ? 0 : 1);
+    bool scriptFailed = false;
+    while (!window.shouldClose()) {
+        const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || !o.benchJson.empty();
+        window.beginFrame(busy ? 0 : 0.05);
+
+        if (state.clip.playing) {
+            const int last = state.clip.out < 0 ? media.frameCount() - 1 : state.clip.out;
+            state.clip.index = state.clip.index >= last ? state.clip.in : state.clip.index + 1;
+        }
+        state.clip.index = std::clamp(state.clip.index, 0, media.frameCount() - 1);
+        if (state.clip.index != loadedIndex) {
+            try {
+                frame = media.load(state.clip.index);
+                renderer.setSource(frame);
+                probeDirty = true;
+            } catch (const Error& e) {
+                state.notify(e.what(), true);
+                state.clip.playing = false;
+            }
+            loadedIndex = state.clip.index;
+        }
+
+        ImGui::BeginMainMenuBar();
+        if (ImGui::BeginMenu("File")) {
+            if (ImGui::MenuItem("Save grade", "Ctrl+S")) save("");
+            if (ImGui::MenuItem("Recover autosave", nullptr, false, fs::exists(autosave))) {
+                try {
+                    state.editor.replaceGrade(loadGrade(autosave), "recover autosave");
+                    state.notify("recovered the autosave " + autosave);
+                } catch (const Error& e) {
+                    state.notify(e.what(), true);
+                }
+            }
+            if (ImGui::MenuItem("Quit")) window.requestClose();
+            ImGui::EndMenu();
+        }
+        if (ImGui::BeginMenu("Edit")) {
+            if (ImGui::MenuItem(("Undo " + state.editor.undoLabel()).c_str(), "Ctrl+Z", false, state.editor.canUndo()))
+                state.editor.undo();
+            if (ImGui::MenuItem(("Redo " + state.editor.redoLabel()).c_str(), "Ctrl+Shift+Z", false, state.editor.canRedo()))
+                state.editor.redo();
+            ImGui::EndMenu();
+        }
+        drawColourMenu(state, config);
+        if (ImGui::BeginMenu("Help")) {
+            if (ImGui::MenuItem("Keyboard", "F1")) state.showHelp = true;
+            ImGui::EndMenu();
+        }
+        if (!state.message.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, state.messageIsError ? IM_COL32(255, 110, 100, 255) : IM_COL32(160, 220, 160, 255));
+            ImGui::TextUnformatted(state.message.c_str());
+            ImGui::PopStyleColor();
+        }
+        ImGui::EndMainMenuBar();
+
+        if (script.active()) {
+            const bool wasEdit = true;
+            const auto before = state.editor.grade();
+            try {
+                script.step(state, hooks, renderer.width(), renderer.height());
+            } catch (const Error& e) {
+                state.notify(e.what(), true);
+                std::fprintf(stderr, "tinct: error: %s\n", e.what());
+                scriptFailed = true;
+                window.requestClose();
+            }
+            if (wasEdit && !(state.editor.grade() == before)) editStarted = Clock::now();
+        }
+
+        // Rebuild what changed: colour settings, aids or the grade. A grade that cannot compile (a LUT
+        // that does not load) keeps the last good picture and says why.
+        const bool gradeChanged = !built.valid || !(built.grade == state.editor.grade());
+        if (state.colourChanged || gradeChanged) {
+            try {
+                plan = planColor(state.color, [&] { return media.chromaticities(); });
+                const PointSteps grade = compileGrade(state.editor.grade(), state.baseDirectory);
+                const PointSteps calibration = calibrationSteps(state.calibrationLut);
+                ViewerPrograms programs;
+                programs.signal = aroundGrade(plan, grade);
+                programs.view = programs.signal;
+                programs.reference = aroundGrade(plan, {});
+                PointSteps aids = calibration;
+                if (state.viewer.falseColour) aids.push_back(std::make_shared<FalseColourStep>());
+                programs.view.insert(programs.view.end(), aids.begin(), aids.end());
+                programs.reference.insert(programs.reference.end(), aids.begin(), aids.end());
+                programs.aids = !aids.empty();
+                renderer.setPrograms(programs);
+                if (state.colourChanged) {
+                    ScopeOptions scope;
+                    scope.kinds = {state.scopeKind};
+                    scope.width = 512;
+                    scope.height = 256;
+                    describeSignal(plan, media.chromaticities(), scope, true);
+                    renderer.setScope(scope);
+                }
+                if (state.messageIsError && state.message.rfind("grade:", 0) == 0) state.notify("");
+            } catch (const Error& e) {
+                state.notify(std::string("grade: ") + e.what(), true);
+            }
+            built.grade = state.editor.grade();
+            built.valid = true;
+            state.colourChanged = false;
+            probeDirty = true;
+        }
+
+        const StationLayout layout = StationLayout::forWindow(float(window.width()), float(window.height()));
+        drawViewerPanel(state, layout.viewer, renderer.width(), renderer.height(), picked);
+        drawClipBar(state, layout.clipBar, media);
+        drawNodeEditor(state, layout.nodes);
+        drawInspector(state, layout.inspector);
+        drawScopesPanel(state, layout.scopes);
+        drawHelpPanel(state);
+        handleShortcuts(state, [&] {
+            try {
+                save("");
+            } catch (const Error& e) {
+                state.notify(e.what(), true);
+            }
+        });
+
+        renderer.setPick(state.viewer.pick);
+        CompositeLayout composite;
+        const ViewerState& v = state.viewer;
+        composite.viewX = v.areaX, composite.viewY = v.areaY, composite.viewW = v.areaW, composite.viewH = v.areaH;
+        composite.originX = v.originX, composite.originY = v.originY, composite.scale = v.scale;
+        if (v.wipe) composite.wipe = v.wipePosition * renderer.width();
+        composite.scopeX = state.scopeArea[0], composite.scopeY = state.scopeArea[1];
+        composite.scopeW = state.scopeArea[2], composite.scopeH = state.scopeArea[3];
+
+        ++framesDone;
+        const bool lastFrame = !script.active() && framesDone >= framesWanted && framesWanted > 0 && extraFrames == 0;
+        WindowPixels pixels;
+        const bool capture = !pendingScreenshot.empty() || (lastFrame && !o.screenshot.empty());
+        window.endFrame(
+            [&](VkCommandBuffer cmd) {
+                renderer.record(cmd, composite, window.background(), window.width(), window.height(),
+                                window.swapchainIsBgr());
+            },
+            capture ? &pixels : nullptr);
+        extraFrames = std::max(0, extraFrames - 1);
+        if (renderer.afterFrame()) extraFrames = 1;  // the new scope image shows in the next frame
+        if (editStarted) {
+            latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - *editStarted).count());
+            editStarted.reset();
+        }
+        if (capture && pixels.width > 0) {
+            const std::string path = pendingScreenshot.empty() ? o.screenshot : pendingScreenshot;
+            writePng(path, pixels.width, pixels.height, pixels.rgba);
+            pendingScreenshot.clear();
+        }
+
+        // Picker: the source value from the frame in memory, the working value through the grade's
+        // own steps on the GPU, the display value read back from the viewer's signal.
+        if (state.viewer.pick && renderer.hasSource() && (probeDirty || probedPick != state.viewer.pick)) {
+            const auto [x, y] = *state.viewer.pick;
+            if (x < frame.width && y < frame.height) {
+                const float* p = &frame.rgba[(size_t(y) * frame.width + x) * 4];
+                picked.source = {p[0], p[1], p[2], p[3]};
+                try {
+                    ColorPlan working = plan;
+                    working.fromWorking.clear();
+                    picked.working = runOnePixel(gpu, aroundGrade(working, compileGrade(state.editor.grade(), state.baseDirectory)),
+                                                 picked.source);
+                } catch (const Error& e) {
+                    state.notify(e.what(), true);
+                }
+                probedPick = state.viewer.pick;
+                probeDirty = false;
+                extraFrames = std::max(extraFrames, 1);
+            }
+        }
+        if (auto d = renderer.pickedSignal()) {
+            picked.display = *d;
+            picked.valid = state.viewer.pick.has_value();
+        }
+
+        if (!(autosaved == state.editor.grade())) {
+            try {
+                const fs::path parent = fs::path(autosave).parent_path();
+                if (!parent.empty()) fs::create_directories(parent);
+                saveGrade(autosave, state.editor.grade());
+                autosaved = state.editor.grade();
+            } catch (const Error& e) {
+                state.notify(std::string("autosave failed: ") + e.what(), true);
+            }
+        }
+        if (lastFrame) break;
+    }
+
+    if (!o.benchJson.empty()) {
+        nlohmann::json j;
+        j["latency_ms"] = latencies;
+        j["image"] = {renderer.width(), renderer.height()};
+        j["window"] = {window.width(), window.height()};
+        j["device"] = gpu.description().name;
+        writeTextAtomically(o.benchJson, j.dump(2) + "\n");
+    }
+    // A clean end: the autosave is no longer needed for recovery.
+    std::error_code ec;
+    fs::remove(autosave, ec);
+    if (scriptFailed) throw Error("the script stopped at an action that failed");
+}
+
+}  // namespace tinct

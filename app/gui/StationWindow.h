@@ -1,0 +1,80 @@
+#pragma once
+// The station's window: GLFW, a Vulkan surface and UNORM swapchain (no implicit sRGB encode: the
+// viewer's pixels are display code values already), the render pass Dear ImGui draws in, and the
+// frame loop around them. Each frame the caller records its own work (grading, the composite of
+// viewer and scopes into a window-sized buffer) before the UI is drawn on top.
+#include <vulkan/vulkan.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/gpu/GpuBuffer.h"
+
+struct GLFWwindow;
+
+namespace tinct {
+
+class GpuContext;
+
+struct WindowPixels {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;  // top row first
+};
+
+class StationWindow {
+public:
+    // Instance extensions GLFW needs for a surface; initialises GLFW. Throws tinct::Error when there
+    // is no display or no Vulkan support for windows.
+    static std::vector<std::string> requiredInstanceExtensions();
+
+    StationWindow(GpuContext& gpu, int width, int height, const std::string& title);
+    ~StationWindow();
+    StationWindow(const StationWindow&) = delete;
+    StationWindow& operator=(const StationWindow&) = delete;
+
+    bool shouldClose() const;
+    void requestClose();
+    // Polls input (or waits up to `waitSeconds` for some) and starts an ImGui frame.
+    void beginFrame(double waitSeconds);
+    // Records `background` (which must fill background() with packed window pixels), copies it to
+    // the swapchain image, draws the UI over it and presents. With `capture`, the presented pixels
+    // are read back into it. Waits for the frame to finish, so results read back are ready.
+    void endFrame(const std::function<void(VkCommandBuffer)>& background, WindowPixels* capture = nullptr);
+
+    int width() const { return extent_.width; }
+    int height() const { return extent_.height; }
+    VkBuffer background() const { return background_.handle(); }
+    bool swapchainIsBgr() const { return bgr_; }
+    GLFWwindow* handle() const { return window_; }
+    std::string formatName() const;
+
+private:
+    void createSwapchain();
+    void destroySwapchain();
+    void initImGui();
+
+    GpuContext& gpu_;
+    GLFWwindow* window_ = nullptr;
+    VkSurfaceKHR surface_ = VK_NULL_HANDLE;
+    VkSurfaceFormatKHR format_{};
+    bool bgr_ = true;
+    VkSwapchainKHR swapchain_ = VK_NULL_HANDLE;
+    VkExtent2D extent_{};
+    std::vector<VkImage> images_;
+    std::vector<VkImageView> views_;
+    std::vector<VkFramebuffer> framebuffers_;
+    std::vector<VkSemaphore> renderDone_;  // one per swapchain image: presentation may still hold one
+    VkSemaphore acquired_ = VK_NULL_HANDLE;
+    VkRenderPass renderPass_ = VK_NULL_HANDLE;
+    VkCommandPool pool_ = VK_NULL_HANDLE;
+    VkCommandBuffer cmd_ = VK_NULL_HANDLE;
+    VkFence fence_ = VK_NULL_HANDLE;
+    VkDescriptorPool imguiPool_ = VK_NULL_HANDLE;
+    GpuBuffer background_;
+    GpuBuffer capture_;
+    bool imguiReady_ = false;
+};
+
+}  // namespace tinct

@@ -1,0 +1,211 @@
+// The station tested as a person sees it: the real `tinct gui` in a window under Xvfb (on lavapipe
+// where there is no GPU), with the validation layer on, driven by --script and checked through
+// --screenshot. The lavapipe runs are slow, so each test does several checks on one run.
+#include <gtest/gtest.h>
+#include <png.h>
+#include <sys/wait.h>
+
+#include <OpenColorIO/OpenColorIO.h>
+
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <thread>
+
+#include "engine/graph/Grade.h"
+#include "tests/support/ExrOracle.h"
+#include "tests/support/TempDir.h"
+
+namespace OCIO = OCIO_NAMESPACE;
+
+namespace tinct::test {
+namespace {
+
+constexpr int kWindowW = 640, kWindowH = 400;
+
+struct Png {
+    int width = 0, height = 0;
+    std::vector<uint8_t> rgba;
+    std::array<int, 3> at(int x, int y) const {
+        const uint8_t* p = &rgba[(size_t(y) * width + x) * 4];
+        return {p[0], p[1], p[2]};
+    }
+};
+
+// Read with libpng itself, not through Tinct.
+Png readPng(const std::string& path) {
+    png_image image{};
+    image.version = PNG_IMAGE_VERSION;
+    Png out;
+    if (!png_image_begin_read_from_file(&image, path.c_str())) return out;
+    image.format = PNG_FORMAT_RGBA;
+    out.width = int(image.width), out.height = int(image.height);
+    out.rgba.resize(PNG_IMAGE_SIZE(image));
+    if (!png_image_finish_read(&image, nullptr, out.rgba.data(), 0, nullptr)) out.width = out.height = 0;
+    return out;
+}
+
+std::string quote(const std::string& s) { return "'" + s + "'"; }
+
+// Runs the station under its own Xvfb server (xvfb-run -a picks a free display and stops it after).
+int runStation(const std::string& args, const TempDir& dir) {
+    const std::string cmd = "cd " + quote(dir.path().string()) +
+                            " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x24' " + quote(TINCT_BINARY) +
+                            " gui --window-width " + std::to_string(kWindowW) + " --window-height " +
+                            std::to_string(kWindowH) + " " + args + " > station.log 2>&1";
+    const int status = std::system(cmd.c_str());
+    std::ifstream log(dir.file("station.log"));
+    std::string text((std::istreambuf_iterator<char>(log)), {});
+    if (status != 0) ADD_FAILURE() << "station failed:\n" << text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void writeText(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+// A flat 64x36 EXR in ACES2065-1, written with OpenEXR's own API.
+void writeFlatExr(const std::string& path, std::array<float, 3> rgb) {
+    std::vector<float> rgba;
+    for (int i = 0; i < 64 * 36; ++i) rgba.insert(rgba.end(), {rgb[0], rgb[1], rgb[2], 1.0f});
+    writeExrWithOpenExr(path, Imf::Header(64, 36), rgba);
+}
+
+// OCIO's CPU processor: ACES2065-1 -> ACEScct (the working space), the CDL slope there, then the
+// sRGB display's default view; the oracle for what the viewer must show.
+std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, std::optional<std::array<double, 3>> slope) {
+    auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
+    auto group = OCIO::GroupTransform::Create();
+    auto toWorking = OCIO::ColorSpaceTransform::Create();
+    toWorking->setSrc("ACES2065-1");
+    toWorking->setDst("ACEScct");
+    group->appendTransform(toWorking);
+    if (slope) {
+        auto cdl = OCIO::CDLTransform::Create();
+        cdl->setSlope(slope->data());
+        cdl->setStyle(OCIO::CDL_NO_CLAMP);
+        group->appendTransform(cdl);
+    }
+    auto display = OCIO::DisplayViewTransform::Create();
+    display->setSrc("ACEScct");
+    display->setDisplay("sRGB");
+    display->setView(config->getDefaultView("sRGB"));
+    group->appendTransform(display);
+    auto cpu = config->getProcessor(group)->getDefaultCPUProcessor();
+    cpu->applyRGB(rgb.data());
+    return rgb;
+}
+
+int code(float v) { return int(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); }
+
+// Pixels in the rectangle whose colour is within `tolerance` of `rgb` on every channel.
+int countNear(const Png& png, int x0, int y0, int x1, int y1, std::array<int, 3> rgb, int tolerance) {
+    int n = 0;
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const auto c = png.at(x, y);
+            if (std::abs(c[0] - rgb[0]) <= tolerance && std::abs(c[1] - rgb[1]) <= tolerance &&
+                std::abs(c[2] - rgb[2]) <= tolerance)
+                ++n;
+        }
+    return n;
+}
+
+TEST(Station, ViewerShowsTheGradedImageWipedAgainstTheSourceWithNodesAndScopes) {
+    TempDir dir;
+    const std::array<float, 3> source{0.18f, 0.12f, 0.06f};
+    writeFlatExr(dir.file("flat.exr"), source);
+    writeText(dir.file("actions.json"), R"([
+        {"action": "add_node", "type": "cdl"},
+        {"action": "set_param", "param": "slope", "value": [1.3, 1.0, 0.7]},
+        {"action": "wipe", "on": true, "position": 0.5},
+        {"action": "scope", "kind": "parade"},
+        {"action": "wait", "frames": 2}
+    ])");
+    ASSERT_EQ(runStation("flat.exr --input-colorspace ACES2065-1 --display sRGB --script actions.json "
+                         "--screenshot shot.png --frames 2",
+                         dir),
+              0);
+    const Png png = readPng(dir.file("shot.png"));
+    ASSERT_EQ(png.width, kWindowW);
+    ASSERT_EQ(png.height, kWindowH);
+
+    // The layout is fixed for a window size: the 64x36 image fits the viewer (x 0..396, y ~66..212)
+    // with the wipe at its middle (x ~198): graded on the left, the source through the same display
+    // transform on the right. Tolerance: 2 code values of 255, for OCIO's GPU shader (LUT-based
+    // approximations of some ops) against its CPU path, and the 8-bit rounding of each.
+    const auto graded = expectedDisplay(source, std::array<double, 3>{1.3, 1.0, 0.7});
+    const auto ungraded = expectedDisplay(source, std::nullopt);
+    for (auto [x, expected] : {std::pair{120, graded}, std::pair{280, ungraded}}) {
+        const auto c = png.at(x, 140);
+        for (int ch = 0; ch < 3; ++ch)
+            EXPECT_NEAR(c[ch], code(expected[ch]), 2) << "viewer at x " << x << " channel " << ch;
+    }
+    // The grade changed the picture: the two sides differ (the slope makes red and blue move apart).
+    EXPECT_GT(std::abs(png.at(120, 140)[0] - png.at(280, 140)[0]), 5);
+
+    // The node editor (x 0..396, y 304..400) shows the added node, selected: its outline colour.
+    EXPECT_GT(countNear(png, 0, 304, 396, 400, {255, 200, 60}, 10), 40);
+    // The scopes panel (x 396..640, y 217..400) shows a trace: a flat image gives each parade
+    // channel one bright level, so some pixels are far brighter than the dark scope background.
+    int bright = 0;
+    for (int y = 250; y < 398; ++y)
+        for (int x = 400; x < 636; ++x) {
+            const auto c = png.at(x, y);
+            if (std::max({c[0], c[1], c[2]}) > 180) ++bright;
+        }
+    EXPECT_GT(bright, 10);
+}
+
+TEST(Station, ScriptedSessionEditsUndoesSavesAndReopensToTheSameGrade) {
+    TempDir dir;
+    writeText(dir.file("edit.json"), R"([
+        {"action": "add_node", "type": "primaries"},
+        {"action": "set_param", "param": "saturation", "value": 1.25},
+        {"action": "move_wheel", "param": "gain", "rgbm": [1.1, 1.0, 0.9, 1.0]},
+        {"action": "add_node", "type": "cdl"},
+        {"action": "undo"},
+        {"action": "undo"},
+        {"action": "redo"},
+        {"action": "save"}
+    ])");
+    ASSERT_EQ(runStation("--sample-width 160 --sample-height 90 --grade g.json --script edit.json", dir), 0);
+    const Grade saved = loadGrade(dir.file("g.json"));
+    ASSERT_EQ(saved.nodes.size(), 1u);  // the cdl was undone
+    EXPECT_EQ(saved.nodes[0].type, "primaries");
+    EXPECT_EQ(saved.nodes[0].params.number("saturation"), 1.25);
+    EXPECT_EQ(saved.nodes[0].params.rgbm("gain"), (std::array<double, 4>{1.1, 1.0, 0.9, 1.0}));  // undone, then redone
+    EXPECT_FALSE(std::filesystem::exists(dir.file("g.json.autosave")));  // a clean exit removes it
+
+    writeText(dir.file("reopen.json"), R"([{"action": "save", "path": "again.json"}])");
+    ASSERT_EQ(runStation("--sample-width 160 --sample-height 90 --grade g.json --script reopen.json", dir), 0);
+    EXPECT_EQ(loadGrade(dir.file("again.json")), saved);
+}
+
+TEST(Station, KilledSessionIsRecoveredFromItsAutosave) {
+    TempDir dir;
+    writeText(dir.file("edit.json"), R"([
+        {"action": "add_node", "type": "primaries"},
+        {"action": "set_param", "param": "saturation", "value": 0.5},
+        {"action": "hold"}
+    ])");
+    // The session edits, then holds; once its autosave is there it is killed with SIGKILL, which no
+    // clean-up can catch.
+    const std::string killed =
+        "cd " + quote(dir.path().string()) + " && TINCT_VALIDATION=1 xvfb-run -a sh -c '" + std::string(TINCT_BINARY) +
+        " gui --window-width 640 --window-height 400 --sample-width 160 --sample-height 90 --grade g.json"
+        " --script edit.json & pid=$!; for i in $(seq 600); do"
+        " grep -q 0.5 g.json.autosave 2>/dev/null && break; sleep 0.1; done; kill -9 $pid; wait $pid; exit 0' > killed.log 2>&1";
+    ASSERT_EQ(std::system(killed.c_str()), 0);
+    ASSERT_TRUE(std::filesystem::exists(dir.file("g.json.autosave")));
+    EXPECT_FALSE(std::filesystem::exists(dir.file("g.json")));  // never saved by hand
+
+    writeText(dir.file("save.json"), R"([{"action": "save"}])");
+    ASSERT_EQ(runStation("--sample-width 160 --sample-height 90 --grade g.json --recover --script save.json", dir), 0);
+    const Grade recovered = loadGrade(dir.file("g.json"));
+    ASSERT_EQ(recovered.nodes.size(), 1u);
+    EXPECT_EQ(recovered.nodes[0].type, "primaries");
+    EXPECT_EQ(recovered.nodes[0].params.number("saturation"), 0.5);
+}
+
+}  // namespace
+}  // namespace tinct::test
