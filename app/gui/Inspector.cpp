@@ -196,6 +196,22 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                     if (curveEditor("##curve", points, decl.min, decl.max)) state.editor.setParam(id, decl.name, points);
                     break;
                 }
+                case ParamType::Polygon: {  // vertices as fractions of the frame, in drawing order
+                    CurvePoints points = std::get<CurvePoints>(value);
+                    ImGui::TextUnformatted(decl.name.c_str());
+                    bool changed = false;
+                    for (size_t i = 0; i < points.size(); ++i) {
+                        ImGui::PushID(int(i));
+                        changed |= ImGui::DragScalarN("##vertex", ImGuiDataType_Double, points[i].data(), 2, 0.002f, &decl.min,
+                                                      &decl.max, "%.3f");
+                        ImGui::PopID();
+                    }
+                    if (ImGui::SmallButton("+ vertex")) points.push_back(points.back()), changed = true;
+                    ImGui::SameLine();
+                    if (ImGui::SmallButton("- vertex") && points.size() > 3) points.pop_back(), changed = true;
+                    if (changed) state.editor.setParam(id, decl.name, points);
+                    break;
+                }
             }
             if (!decl.doc.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", decl.doc.c_str());
             ImGui::PopID();

@@ -35,7 +35,20 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     }
     ImGui::SameLine();
     try {
-        if (ImGui::Button("Add")) state.selected = state.editor.addNode(types[typeIndex].name, state.selected);
+        if (ImGui::Button("Add")) {
+            // Mattes limit the selected node; mixers come with a branch (Alt+P, Alt+L, the buttons).
+            const NodeType& type = types[typeIndex];
+            if (type.kind == NodeKind::Matte)
+                state.selected = state.editor.addMatte(state.selected, type.name);
+            else if (type.kind == NodeKind::Mixer)
+                state.selected = type.name == "layer_mixer" ? state.editor.addLayer(state.selected) : state.editor.addParallel(state.selected);
+            else
+                state.selected = state.editor.addNode(type.name, state.selected);
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Parallel")) state.selected = state.editor.addParallel(state.selected);
+        ImGui::SameLine();
+        if (ImGui::Button("Layer")) state.selected = state.editor.addLayer(state.selected);
         ImGui::SameLine();
         const GradeNode* node = grade.find(state.selected);
         ImGui::BeginDisabled(!node);

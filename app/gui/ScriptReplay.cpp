@@ -38,6 +38,11 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
         auto node = [&]() -> std::string { return a.contains("node") ? a.at("node").get<std::string>() : state.selected; };
         if (kind == "add_node") {
             state.selected = state.editor.addNode(a.at("type"), state.selected);
+        } else if (kind == "add_parallel" || kind == "add_layer") {
+            const std::string type = a.value("type", "primaries");
+            state.selected = kind == "add_parallel" ? state.editor.addParallel(node(), type) : state.editor.addLayer(node(), type);
+        } else if (kind == "add_matte") {
+            state.selected = state.editor.addMatte(node(), a.at("type"));
         } else if (kind == "select") {
             state.selected = node();
         } else if (kind == "set_param" || kind == "move_wheel") {

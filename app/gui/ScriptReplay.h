@@ -2,6 +2,9 @@
 // Replays UI actions from a JSON file, one action per frame, through the same calls the panels make,
 // so tests drive the real station under Xvfb. Actions:
 //   {"action": "add_node", "type": "primaries"}            after the selected node; selects it
+//   {"action": "add_parallel", "type": "cdl"}              beside the selected (or "node"), joined by a parallel mixer
+//   {"action": "add_layer", "type": "cdl"}                 the same with a layer mixer, the new node on top
+//   {"action": "add_matte", "type": "window"}              a qualifier or window limiting the selected node
 //   {"action": "select", "node": "n1"}
 //   {"action": "set_param", "node": "n1", "param": "saturation", "value": 1.4}   value as in grade files
 //   {"action": "move_wheel", "node": "n1", "param": "gain", "rgbm": [1.1, 1, 0.9, 1]}

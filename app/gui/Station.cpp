@@ -55,17 +55,16 @@ void handleShortcuts(StationState& state, const std::function<void()>& save) {
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     try {
         if (io.KeyAlt && pressed(GLFW_KEY_S)) state.selected = state.editor.addNode("primaries", state.selected);
-        if (io.KeyAlt && (pressed(GLFW_KEY_P) || pressed(GLFW_KEY_L)))
-            state.notify("parallel and layer mixers need the grade graph's mixer nodes, which this version lacks", true);
+        if (io.KeyAlt && (pressed(GLFW_KEY_P) || pressed(GLFW_KEY_L))) {
+            if (!state.editor.grade().find(state.selected)) state.selected = state.editor.addNode("primaries", "");
+            state.selected = pressed(GLFW_KEY_P) ? state.editor.addParallel(state.selected) : state.editor.addLayer(state.selected);
+        }
         if (io.KeyCtrl && pressed(GLFW_KEY_D) && state.editor.grade().find(state.selected))
             state.editor.setBypass(state.selected, !state.editor.grade().find(state.selected)->bypass);
         if (io.KeyShift && !io.KeyCtrl && pressed(GLFW_KEY_D) && !state.editor.grade().nodes.empty()) {
-            // One edit for all, so one undo restores them.
-            Grade g = state.editor.grade();
-            bool all = true;
-            for (const auto& n : g.nodes) all = all && n.bypass;
-            for (auto& n : g.nodes) n.bypass = !all;
-            state.editor.replaceGrade(g, all ? "enable all nodes" : "bypass all nodes");
+            bool all = true;  // all bypassed: enable all; else bypass all (one edit, one undo)
+            for (const auto& n : state.editor.grade().nodes) all = all && n.bypass;
+            state.editor.setBypassAll(!all);
         }
         if (io.KeyCtrl && pressed(GLFW_KEY_Z)) {
             if (io.KeyShift) {

@@ -50,14 +50,16 @@ void ViewerRenderer::setSource(const Frame& frame) {
 }
 
 void ViewerRenderer::setPrograms(const ViewerPrograms& programs) {
-    auto build = [&](const PointSteps& steps) {
+    // A parameter edit keeps the structure: the existing kernels take the new values, no compile.
+    auto build = [&](std::unique_ptr<FrameProgram>& current, const PointSteps& steps) {
+        if (current && current->update(steps)) return std::move(current);
         auto p = std::make_unique<FrameProgram>(gpu_, steps);
         if (width_ > 0) p->prepare({}, uint32_t(width_), uint32_t(height_));
         return p;
     };
-    auto view = build(programs.view);
-    auto signal = programs.aids ? build(programs.signal) : nullptr;
-    auto reference = build(programs.reference);
+    auto view = build(viewProgram_, programs.view);
+    auto signal = programs.aids ? build(signalProgram_, programs.signal) : nullptr;
+    auto reference = build(referenceProgram_, programs.reference);
     viewProgram_ = std::move(view);
     signalProgram_ = std::move(signal);
     referenceProgram_ = std::move(reference);

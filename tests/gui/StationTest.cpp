@@ -166,12 +166,19 @@ TEST(Station, ScriptedSessionEditsUndoesSavesAndReopensToTheSameGrade) {
         {"action": "undo"},
         {"action": "undo"},
         {"action": "redo"},
+        {"action": "add_parallel", "node": "n1", "type": "cdl"},
+        {"action": "add_matte", "type": "window"},
+        {"action": "set_param", "param": "shape", "value": "rectangle"},
         {"action": "save"}
     ])");
     ASSERT_EQ(runStation("--sample-width 160 --sample-height 90 --grade g.json --script edit.json", dir), 0);
     const Grade saved = loadGrade(dir.file("g.json"));
-    ASSERT_EQ(saved.nodes.size(), 1u);  // the cdl was undone
+    ASSERT_EQ(saved.nodes.size(), 4u);  // the first cdl was undone; primaries, a parallel cdl, its mixer, a window
     EXPECT_EQ(saved.nodes[0].type, "primaries");
+    EXPECT_EQ(saved.outputNode()->type, "parallel_mixer");
+    ASSERT_NE(saved.find("n2"), nullptr);
+    EXPECT_EQ(saved.find("n2")->matte, "n4");
+    EXPECT_EQ(saved.find("n4")->params.text("shape"), "rectangle");
     EXPECT_EQ(saved.nodes[0].params.number("saturation"), 1.25);
     EXPECT_EQ(saved.nodes[0].params.rgbm("gain"), (std::array<double, 4>{1.1, 1.0, 0.9, 1.0}));  // undone, then redone
     EXPECT_FALSE(std::filesystem::exists(dir.file("g.json.autosave")));  // a clean exit removes it
