@@ -28,3 +28,8 @@ add_library(tinct_shaderc INTERFACE)
 target_link_libraries(tinct_shaderc INTERFACE
   "$<LINK_GROUP:RESCAN,${SHADERC_COMBINED},${TINCT_GLSLANG_LIBS_COMMA}>" SPIRV-Tools-opt SPIRV-Tools-static Threads::Threads)
 add_library(tinct::shaderc ALIAS tinct_shaderc)
+
+# FFmpeg's libraries read and write movies and scans (engine/media). swscale is not linked: colour
+# conversion runs on the GPU, and swscale serves only as an oracle inside the ffmpeg program in tests.
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil)
+add_library(tinct::libav ALIAS PkgConfig::LIBAV)

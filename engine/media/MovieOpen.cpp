@@ -1,0 +1,39 @@
+#include "engine/media/MovieOpen.h"
+
+#include <filesystem>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "engine/Error.h"
+#include "engine/media/LibavError.h"
+
+namespace tinct {
+
+namespace {
+
+// FFmpeg's own log lines would interleave with Tinct's messages; errors reach the user through
+// tinct::Error instead.
+void quietLibav() {
+    static const bool once = [] {
+        av_log_set_level(AV_LOG_QUIET);
+        return true;
+    }();
+    (void)once;
+}
+
+}  // namespace
+
+InputFormat openMovie(const std::string& path) {
+    quietLibav();
+    if (!std::filesystem::exists(path)) throw Error(path + ": no such file");
+    AVFormatContext* raw = nullptr;
+    const int opened = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
+    if (opened < 0) throw Error(path + ": not a movie FFmpeg can read (" + libavErrorText(opened) + ")");
+    InputFormat format(raw);
+    checkLibav(avformat_find_stream_info(format.get(), nullptr), path, "cannot read the stream headers");
+    return format;
+}
+
+}  // namespace tinct

@@ -1,0 +1,117 @@
+// Writing movies: a chart made here is written by `tinct render` as ProRes, then read back by
+// ffmpeg's own decoder and swscale (outside Tinct's path). Its quality is held against ffmpeg's own
+// EXR-to-ProRes encode of the same frame.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "engine/io/ExrWriter.h"
+#include "tests/media/MediaOracle.h"
+#include "tests/support/RunTinct.h"
+#include "tests/support/TempDir.h"
+
+using namespace tinct::test;
+
+namespace {
+
+constexpr int kW = 256, kH = 144;
+
+// The chart as a float EXR frame, alpha included.
+void writeChartExr(const std::string& path, int frame) {
+    const Picture p = smoothChart(kW, kH, frame);
+    tinct::Frame f = tinct::makeFrame(kW, kH);
+    f.rgba = p.rgba;
+    f.hasAlpha = true;
+    tinct::writeExr(path, f, {tinct::PixelType::Float, tinct::ExrCompression::Zip});
+}
+
+nlohmann::json probeStream(const std::string& path) {
+    const std::string out = commandOutput("ffprobe -v error -select_streams v:0 -show_entries "
+                                          "stream=profile,pix_fmt,color_primaries,color_transfer,color_space,color_range,r_frame_rate,nb_frames"
+                                          " -of json " + quote(path));
+    return nlohmann::json::parse(out)["streams"][0];
+}
+
+struct EncodeCase {
+    const char* name;
+    const char* profile;        // --prores-profile
+    const char* ffmpegProfile;  // what ffprobe calls it
+    const char* pixelFormat;    // ffmpeg's encode of the same profile, and the decoder's report
+};
+
+class ProresEncodeTest : public ::testing::TestWithParam<EncodeCase> {};
+
+// PSNR no worse than ffmpeg's own encode minus 0.5 dB: both quantise the same chart to 10-bit YUV
+// and code it with prores_ks at the same profile, so only rounding and chroma filtering differ.
+constexpr double kPsnrMargin = 0.5;
+
+TEST_P(ProresEncodeTest, DecodesInFfmpegAsGoodAsItsOwnEncode) {
+    const EncodeCase& c = GetParam();
+    TempDir dir;
+    writeChartExr(dir.file("chart.0000.exr"), 0);
+    const std::string out = dir.file("master.mov"), reference = dir.file("reference.mov");
+    const RunResult r = runTinct({"render", "-i", dir.file("chart.0000.exr"), "-o", out, "--codec", "prores", "--prores-profile",
+                                  c.profile, "--tag-primaries", "bt709", "--tag-transfer", "bt709", "--tag-matrix", "bt709"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    ASSERT_EQ(ffmpeg("-i " + quote(dir.file("chart.0000.exr")) + " -vf scale=out_color_matrix=bt709:out_range=tv:flags=accurate_rnd+bitexact,format=" +
+                     c.pixelFormat + " -c:v prores_ks -profile:v " + c.profile + " " + quote(reference)),
+              0);
+
+    const nlohmann::json s = probeStream(out);
+    EXPECT_EQ(s["profile"], c.ffmpegProfile);
+    EXPECT_EQ(s["pix_fmt"], probeStream(reference)["pix_fmt"]);
+    EXPECT_EQ(s["color_primaries"], "bt709");
+    EXPECT_EQ(s["color_transfer"], "bt709");
+    EXPECT_EQ(s["color_space"], "bt709");
+    EXPECT_EQ(s["color_range"], "tv");
+
+    const Picture chart = smoothChart(kW, kH, 0);
+    const double ours = psnr(ffmpegDecode(out), chart), theirs = psnr(ffmpegDecode(reference), chart);
+    EXPECT_GE(ours, theirs - kPsnrMargin) << "Tinct " << ours << " dB, ffmpeg " << theirs << " dB";
+    EXPECT_EQ(dir.entries().size(), 3u) << "no temporary left beside the master";
+}
+
+INSTANTIATE_TEST_SUITE_P(Profiles, ProresEncodeTest,
+                         ::testing::Values(EncodeCase{"P4444XQ", "4444xq", "XQ", "yuva444p10le"},
+                                           EncodeCase{"P422HQ", "hq", "HQ", "yuv422p10le"}),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+// A 23.976 movie with sound and a timecode: the master keeps the exact rate, the frame count, the
+// timecode, and audio packets bit for bit (md5 of the copied stream as ffmpeg reads it).
+TEST(MovieTiming, KeepsRateTimecodeAndAudio) {
+    TempDir dir;
+    const std::string source = dir.file("source.mov"), out = dir.file("master.mov");
+    ASSERT_EQ(ffmpeg("-f lavfi -i testsrc2=size=256x144:rate=24000/1001 -f lavfi -i sine=frequency=440:sample_rate=48000 -t 0.5 "
+                     "-c:v prores_ks -profile:v proxy -c:a pcm_s24le -timecode 01:00:10:05 " + quote(source)),
+              0);
+    const RunResult r = runTinct({"render", "-i", source, "-o", out, "--codec", "prores", "--prores-profile", "hq", "--audio", "copy"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const nlohmann::json s = probeStream(out), src = probeStream(source);
+    EXPECT_EQ(s["r_frame_rate"], "24000/1001");
+    EXPECT_EQ(s["nb_frames"], src["nb_frames"]);
+    auto timecode = [](const std::string& path) {
+        return commandOutput("ffprobe -v error -show_entries stream_tags=timecode -of csv=p=0 " + quote(path));
+    };
+    EXPECT_NE(timecode(out).find("01:00:10:05"), std::string::npos) << timecode(out);
+    auto audioMd5 = [](const std::string& path) {
+        return commandOutput("ffmpeg -hide_banner -loglevel error -i " + quote(path) + " -map 0:a -c copy -f md5 -");
+    };
+    EXPECT_FALSE(audioMd5(source).empty());
+    EXPECT_EQ(audioMd5(out), audioMd5(source));
+
+    const RunResult info = runTinct({"info", out, "--json"});
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    const nlohmann::json j = nlohmann::json::parse(info.out);
+    EXPECT_EQ(j["frame_rate"], "24000/1001");
+    EXPECT_EQ(j["frames"], std::stoi(src["nb_frames"].get<std::string>()));
+    EXPECT_EQ(j["timecode"], "01:00:10:05");
+    EXPECT_EQ(j["codec"], "prores");
+    EXPECT_EQ(j["profile"], "HQ");
+    ASSERT_EQ(j["audio"].size(), 1u);
+    EXPECT_EQ(j["audio"][0]["codec"], "pcm_s24le");
+    EXPECT_EQ(j["audio"][0]["sample_rate"], 48000);
+}
+
+}  // namespace
