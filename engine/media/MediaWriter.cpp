@@ -48,8 +48,10 @@ MediaWriter::MediaWriter(MediaWriterSettings settings) : settings_(std::move(set
     if (rgbOutput) {
         tags_.range = AVCOL_RANGE_JPEG;
         tags_.matrix = AVCOL_SPC_RGB;
-    } else if (tags_.range == AVCOL_RANGE_UNSPECIFIED) {
-        tags_.range = AVCOL_RANGE_MPEG;  // video levels, as masters are delivered
+    } else {
+        if (tags_.range == AVCOL_RANGE_UNSPECIFIED) tags_.range = AVCOL_RANGE_MPEG;  // video levels, as masters are delivered
+        // The matrix the GPU pass writes is always stated, so no player has to guess it.
+        if (tags_.matrix == AVCOL_SPC_UNSPECIFIED) tags_.matrix = AVCOL_SPC_BT709;
     }
     if (!movie_) {
         if (settings_.request.audioCopy) throw Error("--audio copy needs a movie output");

@@ -3,6 +3,7 @@
 // decode and swscale conversion of the same file (same matrix and range, from the file's tags).
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <string>
 
 #include "tests/media/MediaOracle.h"
@@ -47,6 +48,8 @@ TEST_P(MovieDecodeTest, MatchesFfmpegsOwnConversion) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const Picture tinct = readExrPicture(still ? dir.file("out.0000.exr") : dir.file("out.0001.exr"));
     const Picture oracle = ffmpegDecode(media, still ? 0 : 1);
+    std::cout << c.name << ": max difference " << maxDifference(tinct, oracle, c.alpha) << ", PSNR " << psnr(tinct, oracle)
+              << " dB\n";
     if (c.fullChroma) {
         EXPECT_LE(maxDifference(tinct, oracle, c.alpha), kFullChromaTolerance) << describeDifference(tinct, oracle);
     } else {
