@@ -10,6 +10,8 @@
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/FrameRange.h"
+#include "engine/media/MediaKind.h"
+#include "engine/media/MovieFrameRange.h"
 #include "engine/render/RenderJob.h"
 
 namespace tinct {
@@ -30,7 +32,9 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     RenderSettings settings;
     settings.frames.inputPattern = o.input;
     settings.frames.outputPattern = o.output;
-    if (!o.frames.empty()) settings.frames.frames = parseFrameRange(o.frames);
+    if (!o.frames.empty())
+        settings.frames.frames = mediaKindOf(o.input) == MediaKind::Movie ? movieFrameRange(probeMovie(o.input), o.frames)
+                                                                         : parseFrameRange(o.frames);
     settings.frames.skipMissing = o.skipMissing;
     if (!o.statsPath.empty()) {
         settings.frames.sideOutputs.push_back(o.statsPath);
@@ -80,7 +84,8 @@ void addRenderCommand(CLI::App& app, CommandContext& context) {
                         "(.mov: ProRes by default, .mp4: H.264, .mkv: FFV1)")
         ->required();
     command->add_option("--frames", options->frames,
-                        "frame range A-B (default: every frame present); movie frames count from 0");
+                        "frame range A-B (default: every frame present); movie frames count from 0, or give "
+                        "timecodes HH:MM:SS:FF-HH:MM:SS:FF");
     command->add_option("--layer", options->layer, "EXR layer or part to read (default: the RGBA layer)");
     options->steps.add(*command);
     addColorOptions(*command, options->color);

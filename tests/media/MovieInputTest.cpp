@@ -106,3 +106,23 @@ TEST(MovieInput, InfoDescribesAMovie) {
 }
 
 }  // namespace
+
+namespace {
+
+// --frames by timecode: the movie starts at 01:00:00:20 at 24 fps, so 01:00:01:03 is frame 7.
+TEST(MovieInput, FramesByTimecode) {
+    TempDir dir;
+    const std::string movie = dir.file("tc.mov"), raw = dir.file("chart.raw");
+    writeRawChart(raw, 64, 48, 10);
+    ASSERT_EQ(ffmpeg("-f rawvideo -pix_fmt gbrapf32le -s 64x48 -r 24 -i " + quote(raw) +
+                     " -vf format=yuv444p10le -c:v prores_ks -profile:v 4444 -timecode 01:00:00:20 " + quote(movie)), 0);
+    const RunResult r = runTinct({"render", "-i", movie, "-o", dir.file("f.####.exr"), "--frames", "01:00:01:03-01:00:01:03",
+                                  "--pixel-type", "float"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_LE(maxDifference(readExrPicture(dir.file("f.0007.exr")), ffmpegDecode(movie, 7)), 1e-3);  // 4:4:4, as MovieDecodeTest
+    const RunResult before = runTinct({"render", "-i", movie, "-o", dir.file("g.####.exr"), "--frames", "00:59:59:00-01:00:01:00"});
+    EXPECT_EQ(before.exitCode, 1);
+    EXPECT_NE(before.err.find("starts at 01:00:00:20"), std::string::npos) << before.err;
+}
+
+}  // namespace
