@@ -58,11 +58,13 @@ MediaWriter::MediaWriter(MediaWriterSettings settings) : settings_(std::move(set
         if (!settings_.request.timecode.empty()) throw Error("--timecode needs a movie output");
         return;
     }
-    const AVRational rate = settings_.sourceMovie ? settings_.sourceMovie->frameRate : AVRational{24, 1};
+    rate_ = settings_.sourceMovie ? settings_.sourceMovie->frameRate : settings_.sequenceRate.value_or(AVRational{24, 1});
     if (!settings_.request.timecode.empty())
-        timecode_ = timecodeAfter(settings_.request.timecode, rate, 0, "--timecode");
+        timecode_ = timecodeAfter(settings_.request.timecode, rate_, 0, "--timecode");
     else if (settings_.sourceMovie && !settings_.sourceMovie->timecode.empty())
-        timecode_ = timecodeAfter(settings_.sourceMovie->timecode, rate, settings_.firstFrame, settings_.sourceMovie->path + ": timecode");
+        timecode_ = timecodeAfter(settings_.sourceMovie->timecode, rate_, settings_.firstFrame, settings_.sourceMovie->path + ": timecode");
+    else if (!settings_.sequenceTimecode.empty())
+        timecode_ = timecodeAfter(settings_.sequenceTimecode, rate_, 0, "the first frame's timecode");
     if (settings_.request.audioCopy) {
         if (!settings_.sourceMovie) throw Error("--audio copy needs a movie input");
         if (settings_.sourceMovie->audio.empty()) throw Error("--audio copy: " + settings_.sourceMovie->path + " has no audio");
@@ -94,7 +96,7 @@ void MediaWriter::write(const std::string& path, const Frame& frame) {
         out.encoder = choice_;
         out.pixelFormat = frame.planeLayout->pixelFormat;
         out.tags = tags_;
-        out.frameRate = settings_.sourceMovie ? settings_.sourceMovie->frameRate : AVRational{24, 1};
+        out.frameRate = rate_;
         out.timecode = timecode_;
         if (settings_.request.audioCopy) {
             const MovieInfo& source = *settings_.sourceMovie;
@@ -115,6 +117,7 @@ void MediaWriter::finish() {
 std::string MediaWriter::describe() const {
     std::string text = choice_.description + "; tags " + tagText(tags_);
     if (!timecode_.empty()) text += "; timecode " + timecode_;
+    if (movie_) text += "; " + std::to_string(rate_.num) + "/" + std::to_string(rate_.den) + " fps";
     if (settings_.request.audioCopy) text += "; audio copied";
     return text;
 }

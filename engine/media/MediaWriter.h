@@ -20,6 +20,8 @@ struct MediaWriterSettings {
     EncodeRequest request;
     ColorTags tags;                 // derived from the output colour space; --tag-* flags applied here
     std::optional<MovieInfo> sourceMovie;  // when the input is a movie: its timing, timecode, audio
+    std::optional<AVRational> sequenceRate;  // otherwise: the first EXR frame's framesPerSecond
+    std::string sequenceTimecode;            // and its timeCode
     int64_t firstFrame = 0, frameCount = 0;  // the span of the source rendered
 };
 
@@ -47,6 +49,7 @@ private:
     ColorTags tags_;
     bool movie_ = false;
     std::string timecode_;
+    AVRational rate_{24, 1};
     std::mutex layoutMutex_;
     std::shared_ptr<const PlaneLayout> layout_;
     std::unique_ptr<MovieEncoder> encoder_;

@@ -27,6 +27,7 @@
 #include "engine/media/MediaKind.h"
 #include "engine/media/MediaWriter.h"
 #include "engine/media/MovieDecoder.h"
+#include "engine/media/MovieTiming.h"
 #include "engine/media/RgbToYuv.h"
 #include "engine/media/StillImage.h"
 #include "engine/media/YuvToRgb.h"
@@ -123,7 +124,14 @@ MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const Fr
     m.request = settings.encode;
     if (!settings.color.output.empty()) m.tags = tagsForColorSpace(settings.color.output);
     else if (!settings.color.display.empty()) m.tags = tagsForColorSpace(settings.color.display);
-    if (mediaKindOf(plan.frames.front().input) == MediaKind::Movie) m.sourceMovie = probeMovie(plan.frames.front().input);
+    const MediaKind inputKind = mediaKindOf(plan.frames.front().input);
+    if (inputKind == MediaKind::Movie) {
+        m.sourceMovie = probeMovie(plan.frames.front().input);
+    } else if (inputKind != MediaKind::StillImage) {  // EXR frames say their rate and timecode
+        const SequenceTiming timing = exrSequenceTiming(plan.frames.front().input);
+        m.sequenceRate = timing.frameRate;
+        m.sequenceTimecode = timing.timecode;
+    }
     m.firstFrame = plan.frames.front().number;
     m.frameCount = int64_t(plan.frames.size());
     return m;
@@ -139,7 +147,10 @@ public:
     }
     bool sequential() const { return kind_ == MediaKind::Movie; }  // one decoder, frames in order
     void read(const PlannedFrame& planned, const std::string& layer, Frame& frame) {
-        if (kind_ == MediaKind::Movie) movie_->read(planned.number, frame);
+        if (kind_ == MediaKind::Movie) {
+            movie_->read(planned.number, frame);
+            frame.attributes = exrTimingForMovieFrame(movie_->info(), planned.number);  // for EXR outputs
+        }
         else if (kind_ == MediaKind::StillImage) readStillImage(planned.input, frame);
         else readExrInto(planned.input, {layer, true}, frame);
     }

@@ -3,6 +3,8 @@
 // EXR-to-ProRes encode of the same frame.
 #include <gtest/gtest.h>
 
+#include <ImfInputFile.h>
+#include <ImfStandardAttributes.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -115,6 +117,31 @@ TEST(MovieTiming, KeepsRateTimecodeAndAudio) {
     ASSERT_EQ(j["audio"].size(), 1u);
     EXPECT_EQ(j["audio"][0]["codec"], "pcm_s24le");
     EXPECT_EQ(j["audio"][0]["sample_rate"], 48000);
+}
+
+// Timing survives both ways: EXR frames from a movie carry its rate and each frame's timecode
+// (OpenEXR reads them back), and a movie made from those frames takes them up again (ffprobe reads it).
+TEST(MovieTiming, CarriedBetweenMoviesAndExrFrames) {
+    TempDir dir;
+    const std::string source = dir.file("source.mov");
+    ASSERT_EQ(ffmpeg("-f lavfi -i testsrc2=size=64x48:rate=24000/1001 -frames:v 4 -c:v prores_ks -profile:v proxy "
+                     "-timecode 01:00:10:05 " + quote(source)),
+              0);
+    ASSERT_EQ(runTinct({"render", "-i", source, "-o", dir.file("f.####.exr"), "--frames", "2-3"}).exitCode, 0);
+    Imf::InputFile exr(dir.file("f.0002.exr").c_str());
+    ASSERT_TRUE(Imf::hasFramesPerSecond(exr.header()));
+    EXPECT_EQ(Imf::framesPerSecond(exr.header()).n, 24000);
+    EXPECT_EQ(Imf::framesPerSecond(exr.header()).d, 1001u);
+    ASSERT_TRUE(Imf::hasTimeCode(exr.header()));
+    EXPECT_EQ(Imf::timeCode(exr.header()).frame(), 7);  // 01:00:10:05 + 2 frames
+    EXPECT_EQ(Imf::timeCode(exr.header()).seconds(), 10);
+
+    const std::string back = dir.file("back.mov");
+    const RunResult r = runTinct({"render", "-i", dir.file("f.####.exr"), "-o", back});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(probeStream(back)["r_frame_rate"], "24000/1001");
+    EXPECT_NE(commandOutput("ffprobe -v error -show_entries stream_tags=timecode -of csv=p=0 " + quote(back)).find("01:00:10:07"),
+              std::string::npos);
 }
 
 }  // namespace
