@@ -2,6 +2,7 @@
 
 extern "C" {
 #include <libavutil/error.h>
+#include <libavutil/log.h>
 }
 
 #include "engine/Error.h"
@@ -13,6 +14,8 @@ std::string libavErrorText(int code) {
     av_strerror(code, text, sizeof text);
     return text;
 }
+
+void quietLibavLogs() { av_log_set_level(AV_LOG_QUIET); }
 
 int checkLibav(int code, const std::string& path, const std::string& what) {
     if (code < 0) throw Error(path + ": " + what + ": " + libavErrorText(code));

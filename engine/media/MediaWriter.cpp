@@ -5,6 +5,8 @@ extern "C" {
 #include <libavutil/timecode.h>
 }
 
+#include <cstdio>
+
 #include "engine/Error.h"
 #include "engine/media/MediaKind.h"
 #include "engine/media/RgbToYuv.h"
@@ -16,8 +18,15 @@ namespace {
 
 // The timecode of `offset` frames after `start` at `rate`; throws for a malformed one.
 std::string timecodeAfter(const std::string& start, AVRational rate, int64_t offset, const std::string& what) {
+    // libavutil takes 25:99:00:00 at face value; a timecode track must hold a real time of day.
+    int h = -1, m = -1, s = -1, f = -1;
+    char separator = 0;
+    const bool parsed = std::sscanf(start.c_str(), "%d:%d:%d%c%d", &h, &m, &s, &separator, &f) == 5 &&
+                        (separator == ':' || separator == ';');
+    const int framesPerSecond = (rate.num + rate.den - 1) / rate.den;
     AVTimecode tc;
-    if (av_timecode_init_from_string(&tc, rate, start.c_str(), nullptr) < 0)
+    if (!parsed || h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59 || f < 0 || f >= framesPerSecond ||
+        av_timecode_init_from_string(&tc, rate, start.c_str(), nullptr) < 0)
         throw Error(what + " " + start + ": not a timecode HH:MM:SS:FF for " + std::to_string(rate.num) + "/" +
                     std::to_string(rate.den) + " fps");
     char text[AV_TIMECODE_STR_SIZE];

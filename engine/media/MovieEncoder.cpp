@@ -13,6 +13,7 @@ extern "C" {
 namespace tinct {
 
 MovieEncoder::MovieEncoder(const MovieOutput& output, int width, int height) : output_(output), file_(output.path) {
+    quietLibavLogs();
     const std::string& path = output_.path;
     const std::string temp = file_.tempPath().string();
     // The container is chosen from the final name: the temporary keeps the extension, but say so anyway.

@@ -2,31 +2,13 @@
 
 #include <filesystem>
 
-extern "C" {
-#include <libavutil/log.h>
-}
-
 #include "engine/Error.h"
 #include "engine/media/LibavError.h"
 
 namespace tinct {
 
-namespace {
-
-// FFmpeg's own log lines would interleave with Tinct's messages; errors reach the user through
-// tinct::Error instead.
-void quietLibav() {
-    static const bool once = [] {
-        av_log_set_level(AV_LOG_QUIET);
-        return true;
-    }();
-    (void)once;
-}
-
-}  // namespace
-
 InputFormat openMovie(const std::string& path) {
-    quietLibav();
+    quietLibavLogs();
     if (!std::filesystem::exists(path)) throw Error(path + ": no such file");
     AVFormatContext* raw = nullptr;
     const int opened = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);

@@ -25,6 +25,7 @@ AVCodecID stillImageCodec(const std::string& path) {
 }
 
 void readStillImage(const std::string& path, Frame& frame) {
+    quietLibavLogs();
     const AVCodecID id = stillImageCodec(path);
     const AVCodec* codec = avcodec_find_decoder(id);
     if (!codec) throw Error(path + ": not a DPX, TIFF or PNG file name");
@@ -55,6 +56,7 @@ void readStillImage(const std::string& path, Frame& frame) {
 void writeStillImage(const std::string& path, const Frame& frame, const EncoderChoice& choice) {
     if (frame.storage != PixelStorage::Planes || !frame.planeLayout)
         throw Error("internal error: an image frame must come as planes");
+    quietLibavLogs();
     const AVCodec* codec = avcodec_find_encoder_by_name(choice.encoder.c_str());
     if (!codec) throw Error(path + ": this FFmpeg has no " + choice.encoder + " encoder");
     CodecContext encoder(avcodec_alloc_context3(codec));

@@ -144,4 +144,34 @@ TEST(MovieTiming, CarriedBetweenMoviesAndExrFrames) {
               std::string::npos);
 }
 
+// An encoder that refuses the job (DNxHR needs at least 256x120) fails before any frame, names the
+// output, and leaves nothing behind.
+TEST(MovieOutput, RefusedSettingsLeaveNothing) {
+    TempDir dir;
+    tinct::Frame f = tinct::makeFrame(64, 48);
+    tinct::writeExr(dir.file("small.0001.exr"), f, {tinct::PixelType::Half, tinct::ExrCompression::Zip});
+    const RunResult r = runTinct({"render", "-i", dir.file("small.0001.exr"), "-o", dir.file("master.mov"), "--codec", "dnxhr"});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.err.find("master.mov"), std::string::npos) << r.err;
+    EXPECT_EQ(dir.entries(), std::vector<std::string>{"small.0001.exr"});
+}
+
+TEST(MovieOutput, BadNamesAreRefusedBeforeRendering) {
+    TempDir dir;
+    tinct::Frame f = tinct::makeFrame(64, 48);
+    tinct::writeExr(dir.file("in.0001.exr"), f, {tinct::PixelType::Half, tinct::ExrCompression::Zip});
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--codec", "prores", "--prores-profile", "ultra"},
+             {"--codec", "prores", "--tag-transfer", "gamma9"},
+             {"--codec", "prores", "--timecode", "25:99:00:00"},
+             {"--codec", "prores", "--audio", "copy"}}) {
+        std::vector<std::string> all = {"render", "-i", dir.file("in.0001.exr"), "-o", dir.file("out.mov")};
+        all.insert(all.end(), args.begin(), args.end());
+        const RunResult r = runTinct(all);
+        EXPECT_EQ(r.exitCode, 1) << args[2] << ": " << r.err;
+        EXPECT_FALSE(r.err.empty());
+        EXPECT_EQ(dir.entries(), std::vector<std::string>{"in.0001.exr"});
+    }
+}
+
 }  // namespace
