@@ -15,13 +15,9 @@ void frameFromPicture(const AVFrame& picture, const std::string& path, Frame& fr
         if (signal.range == AVCOL_RANGE_UNSPECIFIED) signal.range = fallback->color_range;
         if (signal.siting == AVCHROMA_LOC_UNSPECIFIED) signal.siting = fallback->chroma_location;
     }
-    const auto format = AVPixelFormat(picture.format);
-    const auto& old = frame.planeLayout;
-    // Pictures of a stream share one layout; a new one only when something changes.
-    if (!old || old->pixelFormat != format || old->width != picture.width || old->height != picture.height ||
-        old->matrix != matrixFor(signal.matrix, picture.height) ||
-        old->fullRange != (signal.range == AVCOL_RANGE_JPEG))
-        frame.planeLayout = planeLayoutFor(format, picture.width, picture.height, signal, path);
+    // A fresh layout per picture (a few field copies): a recycled frame may hold another stream's, or
+    // the padded layout of an encoder's planes.
+    frame.planeLayout = planeLayoutFor(AVPixelFormat(picture.format), picture.width, picture.height, signal, path);
     frame.storage = PixelStorage::Planes;
     frame.width = picture.width;
     frame.height = picture.height;

@@ -357,7 +357,8 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             inFlightIndex[slot] = k;
             slots.submit(slot, submitOut ? submitOut->bytes : size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
             stats.dispatchesPerFrame =
-                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats));
+                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats) +
+                                                            (submitIn ? 1 : 0) + (submitOut ? 1 : 0));
         }
         for (size_t k = 0; k < kSlots; ++k) {
             const size_t slot = (plan.size() + k) % kSlots;  // oldest first
