@@ -105,27 +105,27 @@ ColorTags tagsForColorSpace(const std::string& name) {
     const std::string n = lower(name);
     auto has = [&](const char* s) { return n.find(s) != std::string::npos; };
     ColorTags t;
+    // Primaries (and the matrix that goes with them), from the gamut the name states.
     if (has("2020") || has("2100")) {
         t.primaries = AVCOL_PRI_BT2020;
         t.matrix = AVCOL_SPC_BT2020_NCL;
-        t.transfer = has("pq") || has("2084") ? AVCOL_TRC_SMPTE2084 : has("hlg") ? AVCOL_TRC_ARIB_STD_B67 : AVCOL_TRC_BT2020_10;
-        if (has("linear")) t.transfer = AVCOL_TRC_LINEAR;
     } else if (has("p3-d65") || has("p3 d65")) {
         t.primaries = AVCOL_PRI_SMPTE432;
         t.matrix = AVCOL_SPC_BT709;
-        t.transfer = has("2084") || has("pq") ? AVCOL_TRC_SMPTE2084 : AVCOL_TRC_UNSPECIFIED;
-    } else if (has("p3-dci") || has("dci")) {
+    } else if (has("p3-dci") || has("p3 dci")) {
         t.primaries = AVCOL_PRI_SMPTE431;
         t.matrix = AVCOL_SPC_BT709;
-    } else if (has("srgb")) {
+    } else if (has("709") || has("srgb")) {
         t.primaries = AVCOL_PRI_BT709;
-        t.transfer = AVCOL_TRC_IEC61966_2_1;
-        t.matrix = AVCOL_SPC_BT709;
-    } else if (has("709") || has("1886")) {
-        t.primaries = AVCOL_PRI_BT709;
-        t.transfer = has("linear") ? AVCOL_TRC_LINEAR : AVCOL_TRC_BT709;
         t.matrix = AVCOL_SPC_BT709;
     }
+    // Transfer, from the encoding the name states; P3's 2.6 gamma has no tag of its own.
+    if (has("linear")) t.transfer = AVCOL_TRC_LINEAR;
+    else if (has("pq") || has("2084")) t.transfer = AVCOL_TRC_SMPTE2084;
+    else if (has("hlg")) t.transfer = AVCOL_TRC_ARIB_STD_B67;
+    else if (has("srgb")) t.transfer = AVCOL_TRC_IEC61966_2_1;
+    else if (has("1886") || has("709")) t.transfer = AVCOL_TRC_BT709;
+    else if (t.primaries == AVCOL_PRI_BT2020) t.transfer = AVCOL_TRC_BT2020_10;
     return t;
 }
 

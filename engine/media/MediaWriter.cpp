@@ -46,8 +46,7 @@ MediaWriter::MediaWriter(MediaWriterSettings settings) : settings_(std::move(set
     choice_ = chooseEncoder(settings_.output, settings_.request);
     ColorTags tags = settings_.tags;
     // Unconverted footage keeps the source movie's tags: its pixels still mean what they meant.
-    if (settings_.sourceMovie && tags.primaries == AVCOL_PRI_UNSPECIFIED && tags.transfer == AVCOL_TRC_UNSPECIFIED &&
-        tags.matrix == AVCOL_SPC_UNSPECIFIED) {
+    if (settings_.sourceMovie && !settings_.colourConverted) {
         tags.primaries = settings_.sourceMovie->primariesTag;
         tags.transfer = settings_.sourceMovie->transferTag;
         tags.matrix = settings_.sourceMovie->matrixTag;

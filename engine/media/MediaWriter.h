@@ -19,6 +19,7 @@ struct MediaWriterSettings {
     std::string output;             // the movie, or any frame of the sequence
     EncodeRequest request;
     ColorTags tags;                 // derived from the output colour space; --tag-* flags applied here
+    bool colourConverted = false;   // colour management changed the pixels: a source movie's tags no longer apply
     std::optional<MovieInfo> sourceMovie;  // when the input is a movie: its timing, timecode, audio
     std::optional<AVRational> sequenceRate;  // otherwise: the first EXR frame's framesPerSecond
     std::string sequenceTimecode;            // and its timeCode

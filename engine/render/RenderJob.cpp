@@ -122,6 +122,7 @@ MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const Fr
     MediaWriterSettings m;
     m.output = plan.frames.front().output;
     m.request = settings.encode;
+    m.colourConverted = settings.color.converts();
     if (!settings.color.output.empty()) m.tags = tagsForColorSpace(settings.color.output);
     else if (!settings.color.display.empty()) m.tags = tagsForColorSpace(settings.color.display);
     const MediaKind inputKind = mediaKindOf(plan.frames.front().input);
