@@ -7,6 +7,10 @@
 #include "engine/Error.h"
 #include "engine/io/ExrInfo.h"
 #include "engine/io/FrameSequence.h"
+#include "engine/media/MediaKind.h"
+#include "engine/media/MovieInfo.h"
+#include "engine/media/StillImage.h"
+#include "engine/media/PlaneLayout.h"
 
 namespace tinct {
 
@@ -36,7 +40,21 @@ void printExr(const nlohmann::json& exr) {
     }
 }
 
+// A DPX, TIFF or PNG frame: what FFmpeg's decoder reports.
+nlohmann::json describeStill(const std::string& file) {
+    Frame frame;
+    readStillImage(file, frame);
+    const PlaneLayout& l = *frame.planeLayout;
+    return {{"path", file}, {"width", frame.width}, {"height", frame.height}, {"pixel_format", l.describe()},
+            {"bit_depth", l.comp[0].depth}, {"alpha", l.alpha}};
+}
+
 void run(const std::string& path, bool json) {
+    if (mediaKindOf(path) == MediaKind::Movie) {
+        const MovieInfo info = probeMovie(path);
+        std::cout << (json ? info.toJson().dump(2) + "\n" : info.toText());
+        return;
+    }
     const FrameSequence sequence = FrameSequence::parse(path);
     nlohmann::json out;
     std::string firstFile = path;
@@ -45,7 +63,9 @@ void run(const std::string& path, bool json) {
         if (out["sequence"]["first"].is_null()) throw Error(path + ": no frames of this sequence exist");
         firstFile = sequence.pathFor(out["sequence"]["first"].get<int>());
     }
-    out["exr"] = describeExr(firstFile);
+    const bool still = mediaKindOf(firstFile) == MediaKind::StillImage;
+    if (still) out["image"] = describeStill(firstFile);
+    else out["exr"] = describeExr(firstFile);
     if (json) {
         std::cout << out.dump(2) << "\n";
         return;
@@ -57,6 +77,13 @@ void run(const std::string& path, bool json) {
         if (s["missing"].get<int>() > 0) std::cout << ", missing " << plain(s["gapsText"]);
         std::cout << "\nfirst frame: ";
     }
+    if (still) {
+        const auto& i = out["image"];
+        std::cout << plain(i["path"]) << "\n  " << i["width"].dump() << "x" << i["height"].dump() << ", "
+                  << plain(i["pixel_format"]) << ", " << i["bit_depth"].dump() << "-bit" << (i["alpha"].get<bool>() ? ", alpha" : "")
+                  << "\n";
+        return;
+    }
     printExr(out["exr"]);
 }
 
@@ -65,8 +92,8 @@ void run(const std::string& path, bool json) {
 void addInfoCommand(CLI::App& app, CommandContext&) {
     auto path = std::make_shared<std::string>();
     auto json = std::make_shared<bool>(false);
-    CLI::App* command = app.add_subcommand("info", "Describe an EXR file or sequence (headers only)");
-    command->add_option("path", *path, "EXR file or sequence pattern")->required();
+    CLI::App* command = app.add_subcommand("info", "Describe an EXR, DPX, TIFF or PNG file or sequence, or a movie");
+    command->add_option("path", *path, "file, sequence pattern or movie")->required();
     command->add_flag("--json", *json, "print JSON");
     command->callback([path, json] { run(*path, *json); });
 }

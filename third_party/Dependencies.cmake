@@ -39,3 +39,8 @@ add_library(tinct_imgui INTERFACE)
 target_include_directories(tinct_imgui INTERFACE ${IMGUI_INCLUDE_DIR} ${IMGUI_INCLUDE_DIR}/backends)
 target_link_libraries(tinct_imgui INTERFACE ${IMGUI_LIBRARY} PkgConfig::STB PkgConfig::GLFW Vulkan::Vulkan)
 add_library(tinct::imgui ALIAS tinct_imgui)
+
+# FFmpeg's libraries read and write movies and scans (engine/media). swscale is not linked: colour
+# conversion runs on the GPU, and swscale serves only as an oracle inside the ffmpeg program in tests.
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil)
+add_library(tinct::libav ALIAS PkgConfig::LIBAV)

@@ -6,6 +6,8 @@
 
 #include "engine/Error.h"
 #include "engine/io/FrameSequence.h"
+#include "engine/media/MediaKind.h"
+#include "engine/media/MovieInfo.h"
 
 namespace fs = std::filesystem;
 
@@ -18,8 +20,19 @@ std::string canonical(const std::string& path) { return fs::weakly_canonical(fs:
 }  // namespace
 
 InputFrames listInputFrames(const std::string& pattern, const std::optional<FrameRange>& frames, bool skipMissing) {
-    const FrameSequence in = FrameSequence::parse(pattern);
     InputFrames result;
+    if (mediaKindOf(pattern) == MediaKind::Movie) {  // frames are numbered from 0 within the movie
+        const MovieInfo movie = probeMovie(pattern);
+        if (movie.frames <= 0) throw Error(pattern + ": the movie holds no frames");
+        const FrameRange range = frames.value_or(FrameRange{0, int(movie.frames - 1)});
+        if (range.first < 0 || range.last >= movie.frames)
+            throw Error(pattern + ": --frames " + std::to_string(range.first) + "-" + std::to_string(range.last) +
+                        " is outside the movie's frames 0-" + std::to_string(movie.frames - 1));
+        for (int f = range.first; f <= range.last; ++f) result.frames.push_back({f, pattern});
+        result.sequence = true;
+        return result;
+    }
+    const FrameSequence in = FrameSequence::parse(pattern);
     result.sequence = in.isSequence();
     if (!in.isSequence()) {
         if (!fs::exists(pattern)) throw Error(pattern + ": no such file");
@@ -50,13 +63,14 @@ FramePlan planFrames(const FramePlanRequest& request) {
     FramePlan plan;
     plan.skipped = inputs.skipped;
     const size_t count = inputs.frames.size();
-    if (count > 1 && !out.isSequence())
+    const bool movieOut = mediaKindOf(request.outputPattern) == MediaKind::Movie;
+    if (count > 1 && !out.isSequence() && !movieOut)
         throw Error("output " + request.outputPattern + " names one file for " + std::to_string(count) +
                     " frames: give a pattern such as graded.%06d.exr or graded.####.exr");
 
     std::set<std::string> sources;
     for (const auto& [n, input] : inputs.frames) {
-        plan.frames.push_back({n, input, out.isSequence() ? out.pathFor(n) : request.outputPattern});
+        plan.frames.push_back({n, input, out.isSequence() && !movieOut ? out.pathFor(n) : request.outputPattern});
         sources.insert(canonical(input));
     }
     // Sources are never overwritten, whatever the patterns look like, and no two outputs collide.
@@ -66,7 +80,9 @@ FramePlan planFrames(const FramePlanRequest& request) {
         if (sources.count(c)) throw Error(what + " " + path + " is one of the input frames; Tinct never overwrites its sources");
         if (!outputs.insert(c).second) throw Error(what + " " + path + " would be written twice");
     };
-    for (const auto& p : plan.frames) claim(p.output, "output");
+    if (movieOut) claim(request.outputPattern, "output");  // every frame goes into the one movie
+    else
+        for (const auto& p : plan.frames) claim(p.output, "output");
     for (const auto& side : request.sideOutputs) claim(side, "output");
     return plan;
 }

@@ -25,6 +25,13 @@
 #include "engine/color/ExrChromaticities.h"
 #include "engine/io/ExrReader.h"
 #include "engine/io/ExrWriter.h"
+#include "engine/media/MediaKind.h"
+#include "engine/media/MediaWriter.h"
+#include "engine/media/MovieDecoder.h"
+#include "engine/media/MovieTiming.h"
+#include "engine/media/RgbToYuv.h"
+#include "engine/media/StillImage.h"
+#include "engine/media/YuvToRgb.h"
 #include "engine/render/Progress.h"
 #include "engine/render/RenderPipeline.h"
 
@@ -105,21 +112,78 @@ void checkFits(const GpuContext& gpu, const Frame& frame, const std::string& pat
                     std::to_string(limit >> 20) + " MiB");
 }
 
+// EXR sources state their primaries in a chromaticities attribute; movies and scans say it, if at
+// all, in tags that --input-colorspace must interpret.
+SourceChromaticities sourceChromaticities(const std::string& firstInput) {
+    if (mediaKindOf(firstInput) != MediaKind::Exr) return [] { return std::optional<Chromaticities>(); };
+    return [firstInput] { return exrChromaticities(firstInput); };
+}
+
+MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const FramePlan& plan) {
+    MediaWriterSettings m;
+    m.output = plan.frames.front().output;
+    m.request = settings.encode;
+    m.colourConverted = settings.color.converts();
+    if (!settings.color.output.empty()) m.tags = tagsForColorSpace(settings.color.output);
+    else if (!settings.color.display.empty()) m.tags = tagsForColorSpace(settings.color.display);
+    const MediaKind inputKind = mediaKindOf(plan.frames.front().input);
+    if (inputKind == MediaKind::Movie) {
+        m.sourceMovie = probeMovie(plan.frames.front().input);
+    } else if (inputKind != MediaKind::StillImage) {  // EXR frames say their rate and timecode
+        const SequenceTiming timing = exrSequenceTiming(plan.frames.front().input);
+        m.sequenceRate = timing.frameRate;
+        m.sequenceTimecode = timing.timecode;
+    }
+    m.firstFrame = plan.frames.front().number;
+    m.frameCount = int64_t(plan.frames.size());
+    return m;
+}
+
+// Reads one source frame of any kind: EXR (OpenEXR), a movie frame, a DPX/TIFF/PNG file (FFmpeg).
+class SourceReader {
+public:
+    explicit SourceReader(const std::string& firstInput) : kind_(mediaKindOf(firstInput)) {
+        if (kind_ == MediaKind::Unknown && std::filesystem::path(firstInput).extension() != "")
+            kind_ = MediaKind::Exr;  // OpenEXR names the problem if it is not EXR either
+        if (kind_ == MediaKind::Movie) movie_ = std::make_unique<MovieDecoder>(firstInput);
+    }
+    bool sequential() const { return kind_ == MediaKind::Movie; }  // one decoder, frames in order
+    void read(const PlannedFrame& planned, const std::string& layer, Frame& frame) {
+        if (kind_ == MediaKind::Movie) {
+            movie_->read(planned.number, frame);
+            frame.attributes = exrTimingForMovieFrame(movie_->info(), planned.number);  // for EXR outputs
+        }
+        else if (kind_ == MediaKind::StillImage) readStillImage(planned.input, frame);
+        else readExrInto(planned.input, {layer, true}, frame);
+    }
+
+private:
+    MediaKind kind_;
+    std::unique_ptr<MovieDecoder> movie_;
+};
+
 }  // namespace
 
 std::string explainRender(const RenderSettings& settings) {
     const FramePlan framePlan = planFrames(settings.frames);
-    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(framePlan.frames.front().input); });
+    const ColorPlan color = planColor(settings.color, sourceChromaticities(framePlan.frames.front().input));
     const PointSteps steps = aroundGrade(color, settings.steps);
     std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
                        (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
     for (const auto& note : color.notes) text += note + "\n";
     text += planStages(PixelProgram::serial(steps)).describe();
+    if (mediaKindOf(framePlan.frames.front().input) != MediaKind::Exr)
+        text += "before: decoded planes to RGBA on the GPU (the stream's matrix, range and chroma siting)\n";
+    if (const MediaKind out = mediaKindOf(framePlan.frames.front().output); out == MediaKind::Movie || out == MediaKind::StillImage)
+        text += "after: RGBA to the encoder's planes on the GPU; " + MediaWriter(mediaWriterSettings(settings, framePlan)).describe() + "\n";
     return text;
 }
 
 RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     if (settings.pixelType == PixelType::Uint) throw Error("EXR output can be half or float, not uint");
+    if (!settings.frames.inputPattern.empty() && mediaKindOf(settings.frames.inputPattern) == MediaKind::Movie &&
+        !settings.layer.empty())
+        throw Error("--layer is for EXR inputs");
     RenderStats stats;
     const FramePlan framePlan = planFrames(settings.frames);
     const std::vector<PlannedFrame>& plan = framePlan.frames;
@@ -131,16 +195,40 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     // OpenEXR decompresses a file's line blocks on its own pool; our threads each take a file.
     Imf::setGlobalThreadCount(defaultJobs());
 
-    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(plan.front().input); });
+    const ColorPlan color = planColor(settings.color, sourceChromaticities(plan.front().input));
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
+    SourceReader source(plan.front().input);
+    // Movies and DPX/TIFF/PNG outputs are encoded by FFmpeg from planes the GPU lays out.
+    const MediaKind outputKind = mediaKindOf(plan.front().output);
+    std::unique_ptr<MediaWriter> media;
+    if (outputKind == MediaKind::Movie || outputKind == MediaKind::StillImage) {
+        media = std::make_unique<MediaWriter>(mediaWriterSettings(settings, framePlan));
+        if (settings.log) settings.log("writing " + media->describe());
+    }
     FrameProgram program(gpu, aroundGrade(color, settings.steps));
     constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
     // Of the frame being submitted; read while its commands are recorded.
     uint32_t submitWidth = 0, submitHeight = 0;
     FrameFormats submitFormats;
+    size_t submitSlot = 0;
+    std::shared_ptr<const PlaneLayout> submitIn, submitOut;  // decoded planes in, encoder planes out
+    // Float frames on either side of the grade when planes come in or go out, one pair per slot.
+    std::unique_ptr<YuvToRgb> toRgb;
+    std::unique_ptr<RgbToYuv> toPlanes;
+    std::vector<GpuBuffer> rgbaIn(kSlots), rgbaOut(kSlots);
     FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        program.record(cmd, src, dst, submitWidth, submitHeight, submitFormats);
+        VkBuffer in = src, out = dst;
+        if (submitIn) {
+            toRgb->record(cmd, src, rgbaIn[submitSlot].handle(), *submitIn);
+            in = rgbaIn[submitSlot].handle();
+        }
+        if (submitOut) out = rgbaOut[submitSlot].handle();
+        program.record(cmd, in, out, submitWidth, submitHeight, submitFormats);
+        if (submitOut) {
+            computeBarrier(cmd);
+            toPlanes->record(cmd, out, dst, *submitOut);
+        }
     });
 
     const std::filesystem::path createdDirectory = createDirectories(std::filesystem::path(plan.front().output).parent_path());
@@ -156,8 +244,8 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                 if (!pipeline.waitToRead(i)) return;
                 const auto t0 = Clock::now();
                 Frame frame = pipeline.recycledFrame();
-                // Half sources stay half: the GPU converts them, at half the bytes moved.
-                readExrInto(plan[i].input, {settings.layer, true}, frame);
+                // Half sources stay half and movies stay planes: the GPU converts them, moving fewer bytes.
+                source.read(plan[i], settings.layer, frame);
                 checkFits(gpu, frame, plan[i].input);
                 totals.add(totals.read, msSince(t0));
                 pipeline.putRead(i, std::move(frame));
@@ -170,10 +258,14 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         try {
             while (auto item = pipeline.takeWrite()) {
                 const auto t0 = Clock::now();
-                ExrWriteOptions options{outputType(settings, item->second), settings.compression};
-                if (color.retagChromaticities)
-                    item->second.attributes = retagged(item->second.attributes, color.outputChromaticities);
-                writeExr(plan[item->first].output, item->second, options);
+                if (media) {
+                    media->write(plan[item->first].output, item->second);
+                } else {
+                    ExrWriteOptions options{outputType(settings, item->second), settings.compression};
+                    if (color.retagChromaticities)
+                        item->second.attributes = retagged(item->second.attributes, color.outputChromaticities);
+                    writeExr(plan[item->first].output, item->second, options);
+                }
                 written++;
                 totals.add(totals.write, msSince(t0));
                 pipeline.recycle(std::move(item->second));
@@ -189,15 +281,22 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     std::vector<Frame> inFlight(kSlots);
     std::vector<size_t> inFlightIndex(kSlots);
     std::vector<bool> halfOutput(kSlots);
+    std::vector<std::shared_ptr<const PlaneLayout>> outLayouts(kSlots);
     auto collect = [&](size_t slot) {
         const void* pixels = slots.wait(slot);
         stats.gpuMs += slots.gpuMilliseconds(slot).value_or(0.0);
         const auto t0 = Clock::now();
         Frame& out = inFlight[slot];  // the source frame's metadata, its pixels replaced by the grade
-        out.storage = halfOutput[slot] ? PixelStorage::Half : PixelStorage::Float;
-        if (halfOutput[slot]) out.rgbaHalf.resize(out.pixelCount() * 4);
-        else out.rgba.resize(out.pixelCount() * 4);
-        std::memcpy(out.pixels(), pixels, out.pixelCount() * out.bytesPerPixel());
+        if (outLayouts[slot]) {
+            out.storage = PixelStorage::Planes;
+            out.planeLayout = outLayouts[slot];
+            out.planes.resize(out.planeLayout->bytes);
+        } else {
+            out.storage = halfOutput[slot] ? PixelStorage::Half : PixelStorage::Float;
+            if (halfOutput[slot]) out.rgbaHalf.resize(out.pixelCount() * 4);
+            else out.rgba.resize(out.pixelCount() * 4);
+        }
+        std::memcpy(out.pixels(), pixels, out.byteCount());
         stats.downloadMs += msSince(t0);
         return pipeline.putWrite(inFlightIndex[slot], std::move(out));
     };
@@ -207,8 +306,8 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     std::vector<std::thread> threads;
     try {
         for (int t = 0; t < jobs; ++t) {
-            threads.emplace_back(reader, std::ref(nextRead));
-            threads.emplace_back(writer);
+            if (t == 0 || !source.sequential()) threads.emplace_back(reader, std::ref(nextRead));
+            if (t == 0 || !media || media->parallelWrites()) threads.emplace_back(writer);
         }
         for (size_t k = 0; k < plan.size() && !pipeline.failed(); ++k) {
             if (cancelled()) throw Error("render cancelled after " + std::to_string(written.load()) + " frames");
@@ -216,14 +315,27 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             if (slots.busy(slot) && !collect(slot)) break;
             std::optional<Frame> frame = pipeline.takeRead(k);
             if (!frame) break;
-            const size_t inputBytes = frame->pixelCount() * frame->bytesPerPixel();
+            const size_t inputBytes = frame->byteCount();
             const auto t0 = Clock::now();
             std::memcpy(slots.input(slot, inputBytes), frame->pixels(), inputBytes);
             stats.uploadMs += msSince(t0);
             submitWidth = uint32_t(frame->width);
             submitHeight = uint32_t(frame->height);
             const uint32_t submitPixels = submitWidth * submitHeight;
-            submitFormats = {frame->storage == PixelStorage::Half, outputType(settings, *frame) == PixelType::Half};
+            submitFormats = {frame->storage == PixelStorage::Half, !media && outputType(settings, *frame) == PixelType::Half};
+            submitSlot = slot;
+            submitIn = frame->storage == PixelStorage::Planes ? frame->planeLayout : nullptr;
+            submitOut = media ? media->layoutFor(frame->width, frame->height, frame->hasAlpha) : nullptr;
+            const VkDeviceSize floatBytes = VkDeviceSize(submitPixels) * 16;
+            if (submitIn) {
+                if (!toRgb) toRgb = std::make_unique<YuvToRgb>(gpu);
+                if (rgbaIn[slot].size() < floatBytes) rgbaIn[slot] = GpuBuffer(gpu, floatBytes, BufferUse::Device);
+            }
+            if (submitOut) {
+                if (!toPlanes) toPlanes = std::make_unique<RgbToYuv>(gpu);
+                if (rgbaOut[slot].size() < floatBytes) rgbaOut[slot] = GpuBuffer(gpu, floatBytes, BufferUse::Device);
+            }
+            outLayouts[slot] = submitOut;
             // The scratch buffers of spatial nodes are shared by the slots: wait for the other one.
             if (program.hasSpatial())
                 for (size_t other = 0; other < kSlots; ++other)
@@ -232,9 +344,10 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             halfOutput[slot] = submitFormats.destinationHalf;
             inFlight[slot] = std::move(*frame);
             inFlightIndex[slot] = k;
-            slots.submit(slot, size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
+            slots.submit(slot, submitOut ? submitOut->bytes : size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
             stats.dispatchesPerFrame =
-                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats));
+                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats) +
+                                                            (submitIn ? 1 : 0) + (submitOut ? 1 : 0));
         }
         for (size_t k = 0; k < kSlots; ++k) {
             const size_t slot = (plan.size() + k) % kSlots;  // oldest first
@@ -245,6 +358,13 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     }
     pipeline.closeWrites();
     for (auto& t : threads) t.join();
+    if (media && !pipeline.failed()) {
+        try {
+            media->finish();  // a movie appears only now, complete
+        } catch (...) {
+            pipeline.fail(std::current_exception());
+        }
+    }
     progress.finish();
     if (pipeline.failed() && written == 0 && !createdDirectory.empty()) {
         std::error_code ignored;  // only directories this render made and left empty

@@ -13,6 +13,7 @@
 #include "engine/graph/PointStep.h"
 #include "engine/io/ExrCompression.h"
 #include "engine/io/Frame.h"
+#include "engine/media/EncodeOptions.h"
 #include "engine/render/FramePlan.h"
 
 namespace tinct {
@@ -26,6 +27,7 @@ struct RenderSettings {
     ColorRequest color;                  // conversions around the grade; none by default
     std::optional<PixelType> pixelType;  // output type; the input's when absent (uint -> float)
     ExrCompression compression = ExrCompression::Zip;
+    EncodeRequest encode;                // movie and DPX/TIFF/PNG outputs: codec, tags, timecode, audio
     int jobs = 0;                        // reader and writer threads each; 0: one per usable core, up to 8
     bool progress = false;
     std::function<void(const std::string&)> log;  // what was chosen (colour spaces, ...); may be empty

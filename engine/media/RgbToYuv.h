@@ -1,0 +1,29 @@
+#pragma once
+// The GPU pass after the grade for movies and scans: the RGBA32F frame to the planes an encoder
+// takes (as PlaneLayout describes them, rows padded to 8 pixels), by shaders/rgb_to_yuv.comp.
+#include <memory>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/gpu/ComputeKernel.h"
+#include "engine/media/PlaneLayout.h"
+
+namespace tinct {
+
+class GpuContext;
+
+class RgbToYuv {
+public:
+    explicit RgbToYuv(GpuContext& gpu);
+    // Records the conversion of `rgba` (width * height vec4) into `planes`.
+    void record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const PlaneLayout& layout) const;
+
+private:
+    std::unique_ptr<ComputeKernel> kernel_;
+};
+
+// Throws tinct::Error unless the GPU pass can write `layout`: every plane one component, or one
+// plane of tightly interleaved components, all of one sample size, unshifted.
+void checkWritableLayout(const PlaneLayout& layout, const std::string& path);
+
+}  // namespace tinct

@@ -1,0 +1,29 @@
+#pragma once
+// The GPU pass before the grade for movies and scans: decoded planes (as PlaneLayout describes
+// them) to an RGBA32F frame, by shaders/yuv_to_rgb.comp.
+#include <memory>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/gpu/ComputeKernel.h"
+#include "engine/media/PlaneLayout.h"
+
+namespace tinct {
+
+class GpuContext;
+
+class YuvToRgb {
+public:
+    explicit YuvToRgb(GpuContext& gpu);
+    // Records the conversion of `planes` (laid out as `layout`) into `rgba` (width * height vec4),
+    // followed by a barrier that makes the frame visible to the next compute pass.
+    void record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const PlaneLayout& layout) const;
+
+private:
+    std::unique_ptr<ComputeKernel> kernel_;
+};
+
+// A compute-to-compute barrier: what one pass wrote is what the next reads.
+void computeBarrier(VkCommandBuffer cmd);
+
+}  // namespace tinct
