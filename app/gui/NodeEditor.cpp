@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 #include "app/gui/Panels.h"
@@ -81,13 +82,29 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     draw->PushClipRect(canvas, {canvas.x + size.x, canvas.y + size.y}, true);
 
     const float w = 110 * view.zoom, h = 54 * view.zoom, gap = 40 * view.zoom;
-    std::map<std::string, ImVec2> at;  // top-left of each box
-    auto place = [&](const std::string& id, int column) {
-        at[id] = {canvas.x + view.panX + column * (w + gap), canvas.y + view.panY};
+    // Columns by depth (one after everything a node takes, inputs and matte); rows in each column in
+    // the order the nodes are listed, so parallel branches stack and mattes sit beside what they limit.
+    std::map<std::string, int> column = {{kSourceInput, 0}}, rows;
+    std::function<int(const GradeNode&)> depth = [&](const GradeNode& n) -> int {
+        if (auto it = column.find(n.id); it != column.end()) return it->second;
+        column[n.id] = 1;  // guards a cycle, which the editor refuses anyway
+        int d = 0;
+        for (const auto& input : n.inputs)
+            if (const GradeNode* from = grade.find(input)) d = std::max(d, depth(*from));
+        if (const GradeNode* m = grade.find(n.matte)) d = std::max(d, depth(*m));
+        return column[n.id] = d + 1;
     };
-    place(kSourceInput, 0);
-    for (size_t i = 0; i < grade.nodes.size(); ++i) place(grade.nodes[i].id, int(i) + 1);
-    place("#output", int(grade.nodes.size()) + 1);
+    int last = 0;
+    for (const auto& n : grade.nodes) last = std::max(last, depth(n));
+    column["#output"] = last + 1;
+    std::map<std::string, ImVec2> at;  // top-left of each box
+    auto place = [&](const std::string& id) {
+        const int c = column[id], r = rows[std::to_string(c)]++;
+        at[id] = {canvas.x + view.panX + c * (w + gap), canvas.y + view.panY + r * (h + gap * 0.5f)};
+    };
+    place(kSourceInput);
+    for (const auto& n : grade.nodes) place(n.id);
+    place("#output");
 
     auto box = [&](const std::string& id, const std::string& title, const std::string& sub, ImU32 fill, bool selected) {
         const ImVec2 p = at[id];
@@ -97,9 +114,8 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
         draw->AddText({p.x + 8, p.y + 6}, IM_COL32(240, 240, 240, 255), title.c_str());
         draw->AddText({p.x + 8, p.y + 6 + ImGui::GetFontSize()}, IM_COL32(170, 170, 180, 255), sub.c_str());
     };
-    auto link = [&](ImVec2 from, ImVec2 to) {
-        draw->AddBezierCubic(from, {from.x + gap * 0.6f, from.y}, {to.x - gap * 0.6f, to.y}, to,
-                             IM_COL32(200, 200, 120, 255), 2.0f);
+    auto link = [&](ImVec2 from, ImVec2 to, ImU32 colour = IM_COL32(200, 200, 120, 255)) {
+        draw->AddBezierCubic(from, {from.x + gap * 0.6f, from.y}, {to.x - gap * 0.6f, to.y}, to, colour, 2.0f);
     };
     for (const auto& node : grade.nodes) {
         const size_t n = node.inputs.size();
@@ -110,6 +126,8 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
             const ImVec2 to{at[node.id].x, at[node.id].y + h * (k + 1) / (n + 1)};
             link(from, to);
         }
+        if (auto m = at.find(node.matte); !node.matte.empty() && m != at.end())  // a key: into the box's lower edge
+            link({m->second.x + w, m->second.y + h / 2}, {at[node.id].x + w / 2, at[node.id].y + h}, IM_COL32(90, 200, 230, 255));
     }
     const std::string outputId = grade.output.empty() ? (grade.nodes.empty() ? kSourceInput : grade.nodes.back().id) : grade.output;
     link({at[outputId].x + w, at[outputId].y + h / 2}, {at["#output"].x, at["#output"].y + h / 2});
