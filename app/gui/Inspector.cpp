@@ -140,7 +140,7 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                     double x = std::get<double>(value);
                     const double speed = std::isfinite(decl.max - decl.min) && decl.max - decl.min < 1e6 ? (decl.max - decl.min) / 1000 : 0.01;
                     if (ImGui::DragScalar(decl.name.c_str(), ImGuiDataType_Double, &x, float(speed), &decl.min, &decl.max, "%.4f"))
-                        state.editor.setParam(id, decl.name, std::clamp(x, decl.min, decl.max));
+                        state.editor.setParam(id, decl.name, std::clamp(x, decl.min, decl.max), ImGui::IsItemActive());
                     break;
                 }
                 case ParamType::Rgbm:
@@ -165,7 +165,7 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                     }
                     if (changed) {
                         for (int i = 0; i < n; ++i) v[i] = std::clamp(v[i], decl.min, decl.max);
-                        state.editor.setParam(id, decl.name, v);
+                        state.editor.setParam(id, decl.name, v, ImGui::IsMouseDown(ImGuiMouseButton_Left));
                     }
                     break;
                 }
@@ -193,7 +193,7 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                 case ParamType::Points: {
                     CurvePoints points = std::get<CurvePoints>(value);
                     ImGui::TextUnformatted(decl.name.c_str());
-                    if (curveEditor("##curve", points, decl.min, decl.max)) state.editor.setParam(id, decl.name, points);
+                    if (curveEditor("##curve", points, decl.min, decl.max)) state.editor.setParam(id, decl.name, points, ImGui::IsMouseDown(ImGuiMouseButton_Left));
                     break;
                 }
                 case ParamType::Polygon: {  // vertices as fractions of the frame, in drawing order
@@ -209,7 +209,7 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                     if (ImGui::SmallButton("+ vertex")) points.push_back(points.back()), changed = true;
                     ImGui::SameLine();
                     if (ImGui::SmallButton("- vertex") && points.size() > 3) points.pop_back(), changed = true;
-                    if (changed) state.editor.setParam(id, decl.name, points);
+                    if (changed) state.editor.setParam(id, decl.name, points, ImGui::IsMouseDown(ImGuiMouseButton_Left));
                     break;
                 }
             }

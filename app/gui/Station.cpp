@@ -51,6 +51,8 @@ PointSteps calibrationSteps(const std::string& path) {
 
 void handleShortcuts(StationState& state, const std::function<void()>& save) {
     const ImGuiIO& io = ImGui::GetIO();
+    // A drag ends when the button is released: the next edit of the same control is a new undo step.
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) state.editor.endGesture();
     if (io.WantTextInput) return;
     auto pressed = [](int key) { return ImGui::IsKeyPressed(key, false); };
     try {

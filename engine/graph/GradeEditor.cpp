@@ -17,12 +17,13 @@ GradeNode& GradeEditor::node(Grade& grade, const std::string& id) const {
 
 void GradeEditor::commit(Grade next, std::string label) {
     next.validate();  // refuses an edit that would break the graph
+    gesture_.clear();
     undo_.push_back({std::move(label), std::move(current_)});
     redo_.clear();
     current_ = std::move(next);
 }
 
-void GradeEditor::setParam(const std::string& nodeId, const std::string& name, const ParamValue& value) {
+void GradeEditor::setParam(const std::string& nodeId, const std::string& name, const ParamValue& value, bool continuing) {
     Grade next = current_;
     GradeNode& n = node(next, nodeId);
     const NodeType* type = findNodeType(n.type);
@@ -30,7 +31,15 @@ void GradeEditor::setParam(const std::string& nodeId, const std::string& name, c
     if (decl == type->params.end()) throw Error("node '" + nodeId + "' (" + n.type + ") has no parameter '" + name + "'");
     // The same checks as a grade file: type, components, range, choices.
     n.params.set(name, paramFromJson(*decl, paramToJson(*decl, value), "node '" + nodeId + "': " + name));
-    commit(std::move(next), "set " + n.type + "." + name);
+    const std::string key = nodeId + "." + name, label = "set " + n.type + "." + name;
+    if (continuing && key == gesture_ && !undo_.empty()) {  // the same drag: the undo step it began covers it
+        next.validate();
+        redo_.clear();
+        current_ = std::move(next);
+        return;
+    }
+    commit(std::move(next), label);
+    gesture_ = continuing ? key : "";
 }
 
 namespace {
@@ -206,6 +215,7 @@ void GradeEditor::setLabel(const std::string& nodeId, const std::string& label) 
 void GradeEditor::replaceGrade(Grade grade, const std::string& label) { commit(std::move(grade), label); }
 
 void GradeEditor::undo() {
+    gesture_.clear();
     if (undo_.empty()) return;
     redo_.push_back({undo_.back().label, std::move(current_)});
     current_ = std::move(undo_.back().grade);
@@ -213,6 +223,7 @@ void GradeEditor::undo() {
 }
 
 void GradeEditor::redo() {
+    gesture_.clear();
     if (redo_.empty()) return;
     undo_.push_back({redo_.back().label, std::move(current_)});
     current_ = std::move(redo_.back().grade);

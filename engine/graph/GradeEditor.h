@@ -13,7 +13,10 @@ public:
     explicit GradeEditor(Grade grade = {});
     const Grade& grade() const { return current_; }
 
-    void setParam(const std::string& nodeId, const std::string& name, const ParamValue& value);
+    // `continuing`: part of a gesture (a slider or wheel being dragged). Continuing edits of the same
+    // parameter merge into one undo step until endGesture(), so one undo takes back the whole drag.
+    void setParam(const std::string& nodeId, const std::string& name, const ParamValue& value, bool continuing = false);
+    void endGesture() { gesture_.clear(); }
     // Adds a node of `type` after `afterId` (or after the output node): what took afterId's output
     // takes the new node's. Returns the new id.
     std::string addNode(const std::string& type, const std::string& afterId = "");
@@ -61,6 +64,7 @@ private:
 
     Grade current_;
     std::vector<Snapshot> undo_, redo_;
+    std::string gesture_;  // "node.param" of the drag whose edits merge; empty: none
 };
 
 }  // namespace tinct

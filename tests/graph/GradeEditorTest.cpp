@@ -102,3 +102,21 @@ TEST(GradeEditor, BranchesMattesAndConnectionsBuildTheGraphTheyName) {
     const Grade reread = gradeFromJson(gradeToJson(editor.grade()), "test");
     EXPECT_EQ(reread, editor.grade());
 }
+
+TEST(GradeEditor, ADragIsOneUndoStep) {
+    GradeEditor editor;
+    const std::string a = editor.addNode("cdl");
+    for (double s : {1.1, 1.2, 1.3}) editor.setParam(a, "saturation", s, true);  // one drag
+    editor.endGesture();
+    for (double s : {0.9, 0.8}) editor.setParam(a, "saturation", s, true);       // a second drag
+    editor.setParam(a, "saturation", 0.7);                                        // a typed value
+    EXPECT_EQ(editor.grade().find(a)->params.number("saturation"), 0.7);
+    editor.undo();
+    EXPECT_EQ(editor.grade().find(a)->params.number("saturation"), 0.8);
+    editor.undo();
+    EXPECT_EQ(editor.grade().find(a)->params.number("saturation"), 1.3);
+    editor.undo();
+    EXPECT_EQ(editor.grade().find(a)->params.number("saturation"), 1.0);
+    editor.redo();
+    EXPECT_EQ(editor.grade().find(a)->params.number("saturation"), 1.3);
+}
