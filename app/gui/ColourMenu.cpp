@@ -60,7 +60,7 @@ void drawHelpPanel(StationState& state) {
     ImGui::Begin("Keyboard", &state.showHelp, ImGuiWindowFlags_AlwaysAutoResize);
     static const char* keys[][2] = {
         {"Alt+S", "add a serial node after the selected one"}, {"Alt+P", "add a parallel node"},
-        {"Alt+L", "add a layer node"}, {"Ctrl+D", "bypass the selected node"}, {"Shift+D", "bypass all nodes"},
+        {"Alt+L", "add a layer node"}, {"Ctrl+D", "bypass the selected node"}, {"Ctrl+G", "grab a still"}, {"Shift+D", "bypass all nodes"},
         {"Ctrl+Z", "undo"}, {"Ctrl+Shift+Z", "redo"}, {"Space", "play / pause"}, {"Left / Right", "step a frame"},
         {"Ctrl+S", "save the grade"}, {"F1", "this help"}};
     for (auto& k : keys) ImGui::Text("%-14s %s", k[0], k[1]);

@@ -43,6 +43,12 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             state.selected = kind == "add_parallel" ? state.editor.addParallel(node(), type) : state.editor.addLayer(node(), type);
         } else if (kind == "add_matte") {
             state.selected = state.editor.addMatte(node(), a.at("type"));
+        } else if (kind == "grab_still") {
+            state.grabStill();
+        } else if (kind == "wipe_still") {
+            state.wipeAgainst(a.value("index", 1) - 1);
+        } else if (kind == "apply_still") {
+            state.applyStill(a.value("index", 1) - 1);
         } else if (kind == "select") {
             state.selected = node();
         } else if (kind == "set_param" || kind == "move_wheel") {

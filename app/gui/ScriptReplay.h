@@ -5,6 +5,7 @@
 //   {"action": "add_parallel", "type": "cdl"}              beside the selected (or "node"), joined by a parallel mixer
 //   {"action": "add_layer", "type": "cdl"}                 the same with a layer mixer, the new node on top
 //   {"action": "add_matte", "type": "window"}              a qualifier or window limiting the selected node
+//   {"action": "grab_still"}  {"action": "wipe_still", "index": 1}  (0: the source)  {"action": "apply_still", "index": 1}
 //   {"action": "select", "node": "n1"}
 //   {"action": "set_param", "node": "n1", "param": "saturation", "value": 1.4}   value as in grade files
 //   {"action": "move_wheel", "node": "n1", "param": "gain", "rgbm": [1.1, 1, 0.9, 1]}

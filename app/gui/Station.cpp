@@ -61,6 +61,7 @@ void handleShortcuts(StationState& state, const std::function<void()>& save) {
             if (!state.editor.grade().find(state.selected)) state.selected = state.editor.addNode("primaries", "");
             state.selected = pressed(GLFW_KEY_P) ? state.editor.addParallel(state.selected) : state.editor.addLayer(state.selected);
         }
+        if (io.KeyCtrl && pressed(GLFW_KEY_G)) state.grabStill();
         if (io.KeyCtrl && pressed(GLFW_KEY_D) && state.editor.grade().find(state.selected))
             state.editor.setBypass(state.selected, !state.editor.grade().find(state.selected)->bypass);
         if (io.KeyShift && !io.KeyCtrl && pressed(GLFW_KEY_D) && !state.editor.grade().nodes.empty()) {
@@ -189,6 +190,19 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             ImGui::EndMenu();
         }
         drawColourMenu(state, config);
+        if (ImGui::BeginMenu("Stills")) {
+            if (ImGui::MenuItem("Grab still", "Ctrl+G")) state.grabStill();
+            if (ImGui::MenuItem("Wipe against the source", nullptr, state.wipeStill < 0)) state.wipeAgainst(-1);
+            for (int i = 0; i < int(state.stills.size()); ++i) {
+                const Still& still = state.stills[size_t(i)];
+                if (ImGui::BeginMenu((still.label + "  (frame " + std::to_string(still.frameIndex + 1) + ")").c_str())) {
+                    if (ImGui::MenuItem("Wipe against", nullptr, state.wipeStill == i)) state.wipeAgainst(i);
+                    if (ImGui::MenuItem("Apply its grade")) state.applyStill(i);
+                    ImGui::EndMenu();
+                }
+            }
+            ImGui::EndMenu();
+        }
         if (ImGui::BeginMenu("Help")) {
             if (ImGui::MenuItem("Keyboard", "F1")) state.showHelp = true;
             ImGui::EndMenu();
@@ -217,7 +231,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         // Rebuild what changed: colour settings, aids or the grade. A grade that cannot compile (a LUT
         // that does not load) keeps the last good picture and says why.
         const bool gradeChanged = !built.valid || !(built.grade == state.editor.grade());
-        if (state.colourChanged || gradeChanged) {
+        if (state.colourChanged || gradeChanged || state.stillChanged) {
             try {
                 plan = planColor(state.color, [&] { return media.chromaticities(); });
                 const PointSteps grade = compileGrade(state.editor.grade(), state.baseDirectory);
@@ -225,7 +239,14 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 ViewerPrograms programs;
                 programs.signal = aroundGrade(plan, grade);
                 programs.view = programs.signal;
-                programs.reference = aroundGrade(plan, {});
+                // The wipe's other side: the ungraded source, or a still's grade on the still's frame.
+                const Still* still = state.wipeStill >= 0 && state.wipeStill < int(state.stills.size())
+                                         ? &state.stills[size_t(state.wipeStill)] : nullptr;
+                programs.reference = aroundGrade(plan, still ? compileGrade(still->grade, state.baseDirectory) : PointSteps{});
+                if (state.stillChanged) {
+                    const Frame stillFrame = still && still->frameIndex != state.clip.index ? media.load(still->frameIndex) : Frame{};
+                    renderer.setReferenceSource(stillFrame.pixelCount() ? &stillFrame : nullptr);
+                }
                 PointSteps aids = calibration;
                 if (state.viewer.falseColour) aids.push_back(std::make_shared<FalseColourStep>());
                 programs.view.insert(programs.view.end(), aids.begin(), aids.end());
@@ -246,7 +267,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             }
             built.grade = state.editor.grade();
             built.valid = true;
-            state.colourChanged = false;
+            state.colourChanged = state.stillChanged = false;
             probeDirty = true;
         }
 

@@ -32,6 +32,13 @@ struct ClipState {
     double fps = 24;
 };
 
+// A still: a shot's grade and frame, kept to compare against (the wipe) and to copy from.
+struct Still {
+    std::string label;
+    Grade grade;
+    int frameIndex = 0;
+};
+
 struct StationState {
     GradeEditor editor;
     std::string gradePath;          // where Ctrl+S saves; empty until a grade is opened or saved
@@ -47,6 +54,20 @@ struct StationState {
     bool showHelp = false;
     bool colourChanged = true;      // rebuild the colour plan and programs
     int scopeArea[4] = {0, 0, 0, 0};
+    std::vector<Still> stills;
+    int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
+    bool stillChanged = false;      // rebuild the wipe's reference
+
+    void grabStill() {
+        stills.push_back({"still " + std::to_string(stills.size() + 1), editor.grade(), clip.index});
+        notify("grabbed " + stills.back().label + " (frame " + std::to_string(clip.index + 1) + ")");
+    }
+    void wipeAgainst(int still) {
+        wipeStill = still;
+        viewer.wipe = viewer.wipe || still >= 0;
+        stillChanged = true;
+    }
+    void applyStill(int still) { editor.replaceGrade(stills.at(size_t(still)).grade, "apply the grade of " + stills.at(size_t(still)).label); }
 
     void notify(const std::string& text, bool error = false) {
         message = text;

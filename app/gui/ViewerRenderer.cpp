@@ -49,6 +49,16 @@ void ViewerRenderer::setSource(const Frame& frame) {
     gradeDirty_ = referenceDirty_ = true;
 }
 
+void ViewerRenderer::setReferenceSource(const Frame* frame) {
+    ownReferenceSource_ = frame != nullptr;
+    referenceDirty_ = true;
+    if (!frame) return;
+    if (frame->width != width_ || frame->height != height_ || frame->storage != PixelStorage::Float)
+        throw Error("the still is " + std::to_string(frame->width) + "x" + std::to_string(frame->height) + ", the shot " +
+                    std::to_string(width_) + "x" + std::to_string(height_) + ": a wipe needs the same size");
+    referenceSource_ = GpuBuffer::withData(gpu_, frame->rgba.data(), frame->pixelCount() * 16);
+}
+
 void ViewerRenderer::setPrograms(const ViewerPrograms& programs) {
     // A parameter edit keeps the structure: the existing kernels take the new values, no compile.
     auto build = [&](std::unique_ptr<FrameProgram>& current, const PointSteps& steps) {
@@ -94,7 +104,8 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
         gradeDirty_ = false;
     }
     if (ready && layout.wipe && referenceDirty_) {
-        referenceProgram_->record(cmd, source_.handle(), reference_.handle(), uint32_t(width_), uint32_t(height_), {});
+        referenceProgram_->record(cmd, ownReferenceSource_ ? referenceSource_.handle() : source_.handle(), reference_.handle(),
+                                  uint32_t(width_), uint32_t(height_), {});
         computeBarrier(cmd, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
         referenceDirty_ = false;
     }

@@ -42,6 +42,9 @@ public:
     ~ViewerRenderer();
 
     void setSource(const Frame& frame);
+    // The frame the wipe's other side shows (a still's), or none: the viewer's own source. Must be
+    // the source's size; a still of another size is refused with tinct::Error.
+    void setReferenceSource(const Frame* frame);
     void setPrograms(const ViewerPrograms& programs);  // throws tinct::Error; keeps the old ones then
     void setScope(const ScopeOptions& options);
     void setPick(std::optional<std::array<int, 2>> pixel) { pick_ = pixel; }
@@ -65,13 +68,14 @@ public:
 private:
     GpuContext& gpu_;
     int width_ = 0, height_ = 0;
-    GpuBuffer source_, view_, signal_, reference_, scopeUpload_, pickDownload_, dummy_;
+    GpuBuffer source_, referenceSource_, view_, signal_, reference_, scopeUpload_, pickDownload_, dummy_;
     std::unique_ptr<FrameProgram> viewProgram_, signalProgram_, referenceProgram_;
     std::unique_ptr<ScopeEngine> scopes_;
     std::unique_ptr<ComputeKernel> composite_;
     std::optional<ScopeImage> scopeImage_;
     std::optional<std::array<int, 2>> pick_;
     std::optional<std::array<float, 4>> pickedSignal_;
+    bool ownReferenceSource_ = false;
     bool gradeDirty_ = true, referenceDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
     double lastGradeMs_ = 0;
 };

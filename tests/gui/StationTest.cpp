@@ -214,5 +214,36 @@ TEST(Station, KilledSessionIsRecoveredFromItsAutosave) {
     EXPECT_EQ(recovered.nodes[0].params.number("saturation"), 0.5);
 }
 
+TEST(Station, StillsAreGrabbedWipedAgainstAndTheirGradeApplied) {
+    TempDir dir;
+    writeFlatExr(dir.file("flat.exr"), {0.18f, 0.12f, 0.06f});
+    // A warm grade is grabbed as a still, the grade is cooled, and the wipe shows the still on its
+    // right-hand side: the two halves differ. Applying the still's grade makes them equal again.
+    writeText(dir.file("actions.json"), R"([
+        {"action": "add_node", "type": "cdl"},
+        {"action": "set_param", "param": "slope", "value": [1.3, 1.0, 0.7]},
+        {"action": "grab_still"},
+        {"action": "set_param", "param": "slope", "value": [0.7, 1.0, 1.3]},
+        {"action": "wipe", "on": true, "position": 0.5},
+        {"action": "wipe_still", "index": 1},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "against.png"},
+        {"action": "apply_still", "index": 1},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "applied.png"},
+        {"action": "save", "path": "g.json"}
+    ])");
+    ASSERT_EQ(runStation("flat.exr --input-colorspace ACES2065-1 --display sRGB --script actions.json", dir), 0);
+    const Png against = readPng(dir.file("against.png")), applied = readPng(dir.file("applied.png"));
+    auto differs = [](const Png& png) {
+        const auto l = png.at(120, 140), r = png.at(280, 140);
+        return std::max({std::abs(l[0] - r[0]), std::abs(l[1] - r[1]), std::abs(l[2] - r[2])});
+    };
+    EXPECT_GT(differs(against), 10);  // cool against the warm still
+    EXPECT_LE(differs(applied), 1);   // the still's grade on both sides (8-bit rounding)
+    EXPECT_EQ(applied.at(280, 140), against.at(280, 140));  // the still's side did not change
+    EXPECT_EQ(loadGrade(dir.file("g.json")).nodes.front().params.rgbm("slope")[0], 1.3);
+}
+
 }  // namespace
 }  // namespace tinct::test
