@@ -20,6 +20,7 @@ public:
     int frameNumber(int index) const { return numbers_.at(index); }  // as on disk (1001, ...)
     Frame load(int index) const;                                      // throws tinct::Error
     const std::string& name() const { return name_; }
+    const std::string& path() const { return path_; }  // the file or pattern; empty for the sample
     bool isSample() const { return path_.empty(); }
     std::optional<Chromaticities> chromaticities() const;
     // The directory relative grade parameters resolve against when no grade file is given.

@@ -36,6 +36,12 @@ void drawScopesPanel(StationState& state, const PanelRect& rect);
 void drawClipBar(StationState& state, const PanelRect& rect, const MediaSource& media);
 void drawColourMenu(StationState& state, const LoadedConfig& config);
 void drawHelpPanel(StationState& state);
+// The render dialog: output, codec and range, progress with fps and time left, cancel. Starting
+// (from the dialog or a script's request) builds the engine's RenderSettings from the grade and the
+// colour settings the viewer uses (no viewer aids, no calibration LUT).
+class BackgroundRender;
+void drawRenderDialog(StationState& state, BackgroundRender& render, const MediaSource& media);
+void startRequestedRender(StationState& state, BackgroundRender& render, const MediaSource& media);
 
 // Fits the image into the viewer area (centred) or shows it at exactly one window pixel per image
 // pixel, centred on a whole pixel.

@@ -43,6 +43,16 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             state.selected = kind == "add_parallel" ? state.editor.addParallel(node(), type) : state.editor.addLayer(node(), type);
         } else if (kind == "add_matte") {
             state.selected = state.editor.addMatte(node(), a.at("type"));
+        } else if (kind == "render") {
+            state.render.open = true;  // the dialog shows the progress, as for a person
+            state.render.output = a.at("output");
+            state.render.codec = a.value("codec", state.render.codec);
+            state.render.profile = a.value("profile", state.render.profile);
+            state.render.wholeClip = a.value("whole_clip", true);
+            state.render.start = true;
+            hooks.startRender();
+        } else if (kind == "wait_render") {
+            hooks.waitRender();
         } else if (kind == "grab_still") {
             state.grabStill();
         } else if (kind == "wipe_still") {

@@ -5,6 +5,8 @@
 //   {"action": "add_parallel", "type": "cdl"}              beside the selected (or "node"), joined by a parallel mixer
 //   {"action": "add_layer", "type": "cdl"}                 the same with a layer mixer, the new node on top
 //   {"action": "add_matte", "type": "window"}              a qualifier or window limiting the selected node
+//   {"action": "render", "output": "out.####.exr", "codec": "prores", "profile": "hq", "whole_clip": true}
+//   {"action": "wait_render"}   (blocks until the render ends; a failed render fails the script)
 //   {"action": "grab_still"}  {"action": "wipe_still", "index": 1}  (0: the source)  {"action": "apply_still", "index": 1}
 //   {"action": "select", "node": "n1"}
 //   {"action": "set_param", "node": "n1", "param": "saturation", "value": 1.4}   value as in grade files
@@ -29,6 +31,7 @@ namespace tinct {
 struct ScriptHooks {
     std::function<void(const std::string& path)> save, screenshot;
     std::function<void(int imageW, int imageH)> oneToOne;
+    std::function<void()> startRender, waitRender;
 };
 
 class ScriptReplay {

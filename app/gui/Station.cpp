@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/gui/BackgroundRender.h"
 #include "app/gui/MediaSource.h"
 #include "app/gui/Panels.h"
 #include "app/gui/PixelProbe.h"
@@ -62,6 +63,7 @@ void handleShortcuts(StationState& state, const std::function<void()>& save) {
             state.selected = pressed(GLFW_KEY_P) ? state.editor.addParallel(state.selected) : state.editor.addLayer(state.selected);
         }
         if (io.KeyCtrl && pressed(GLFW_KEY_G)) state.grabStill();
+        if (io.KeyCtrl && pressed(GLFW_KEY_R)) state.render.open = true;
         if (io.KeyCtrl && pressed(GLFW_KEY_D) && state.editor.grade().find(state.selected))
             state.editor.setBypass(state.selected, !state.editor.grade().find(state.selected)->bypass);
         if (io.KeyShift && !io.KeyCtrl && pressed(GLFW_KEY_D) && !state.editor.grade().nodes.empty()) {
@@ -117,6 +119,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
 
     StationWindow window(gpu, o.width, o.height, "Tinct");
     ViewerRenderer renderer(gpu);
+    BackgroundRender backgroundRender;
     int loadedIndex = -1;
     Frame frame;
     BuiltFrom built;
@@ -144,6 +147,13 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     hooks.save = save;
     hooks.screenshot = [&](const std::string& path) { pendingScreenshot = path; };
     hooks.oneToOne = [&](int w, int h) { oneToOneViewer(state.viewer, w, h); };
+    hooks.startRender = [&] { startRequestedRender(state, backgroundRender, media); };
+    hooks.waitRender = [&] {
+        backgroundRender.wait();
+        const auto status = backgroundRender.status();
+        if (status.failed) throw Error(status.text);
+        state.notify(status.text);
+    };
 
     const int framesWanted = std::max(o.frames, o.screenshot.empty() && o.script.empty() ? 0 : 1);
     bool scriptFailed = false;
@@ -179,6 +189,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                     state.notify(e.what(), true);
                 }
             }
+            if (ImGui::MenuItem("Render...", "Ctrl+R")) state.render.open = true;
             if (ImGui::MenuItem("Quit")) window.requestClose();
             ImGui::EndMenu();
         }
@@ -278,6 +289,12 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         drawInspector(state, layout.inspector);
         drawScopesPanel(state, layout.scopes);
         drawHelpPanel(state);
+        drawRenderDialog(state, backgroundRender, media);
+        try {
+            startRequestedRender(state, backgroundRender, media);
+        } catch (const Error& e) {
+            state.notify(e.what(), true);
+        }
         handleShortcuts(state, [&] {
             try {
                 save("");

@@ -39,6 +39,16 @@ struct Still {
     int frameIndex = 0;
 };
 
+// The render dialog's choices.
+struct RenderRequest {
+    bool open = false;
+    std::string output;             // a pattern (####), a single file, or a movie; its extension picks the format
+    std::string codec = "prores";   // movies: prores, dnxhr, h264, hevc, ffv1
+    std::string profile = "hq";     // prores / dnxhr profile
+    bool wholeClip = false;         // else the clip's in..out
+    bool start = false;             // set by the dialog or a script: start on the next frame
+};
+
 struct StationState {
     GradeEditor editor;
     std::string gradePath;          // where Ctrl+S saves; empty until a grade is opened or saved
@@ -54,6 +64,7 @@ struct StationState {
     bool showHelp = false;
     bool colourChanged = true;      // rebuild the colour plan and programs
     int scopeArea[4] = {0, 0, 0, 0};
+    RenderRequest render;
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
     bool stillChanged = false;      // rebuild the wipe's reference

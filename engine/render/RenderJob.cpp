@@ -271,6 +271,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                 pipeline.recycle(std::move(item->second));
                 std::lock_guard lock(progressMutex);
                 progress.frameDone();
+                if (settings.onFrame) settings.onFrame(written.load(), plan.size());
             }
         } catch (...) {
             pipeline.fail(std::current_exception());

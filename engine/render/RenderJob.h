@@ -31,6 +31,7 @@ struct RenderSettings {
     int jobs = 0;                        // reader and writer threads each; 0: one per usable core, up to 8
     bool progress = false;
     std::function<void(const std::string&)> log;  // what was chosen (colour spaces, ...); may be empty
+    std::function<void(size_t done, size_t total)> onFrame;  // after each frame is written (a GUI's progress)
     const std::atomic<bool>* cancel = nullptr;    // set (by a signal handler, a GUI) to stop between frames
 };
 

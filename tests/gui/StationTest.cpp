@@ -49,7 +49,7 @@ Png readPng(const std::string& path) {
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
 // Runs the station under its own Xvfb server (xvfb-run -a picks a free display and stops it after).
-int runStation(const std::string& args, const TempDir& dir) {
+int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true) {
     const std::string cmd = "cd " + quote(dir.path().string()) +
                             " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x24' " + quote(TINCT_BINARY) +
                             " gui --window-width " + std::to_string(kWindowW) + " --window-height " +
@@ -57,7 +57,7 @@ int runStation(const std::string& args, const TempDir& dir) {
     const int status = std::system(cmd.c_str());
     std::ifstream log(dir.file("station.log"));
     std::string text((std::istreambuf_iterator<char>(log)), {});
-    if (status != 0) ADD_FAILURE() << "station failed:\n" << text;
+    if (status != 0 && mustSucceed) ADD_FAILURE() << "station failed:\n" << text;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
@@ -243,6 +243,32 @@ TEST(Station, StillsAreGrabbedWipedAgainstAndTheirGradeApplied) {
     EXPECT_LE(differs(applied), 1);   // the still's grade on both sides (8-bit rounding)
     EXPECT_EQ(applied.at(280, 140), against.at(280, 140));  // the still's side did not change
     EXPECT_EQ(loadGrade(dir.file("g.json")).nodes.front().params.rgbm("slope")[0], 1.3);
+}
+
+TEST(Station, RenderDialogWritesTheGradeAsTheViewerShowsIt) {
+    TempDir dir;
+    const std::array<float, 3> source{0.18f, 0.12f, 0.06f};
+    writeFlatExr(dir.file("flat.exr"), source);
+    writeText(dir.file("actions.json"), R"([
+        {"action": "add_node", "type": "cdl"},
+        {"action": "set_param", "param": "slope", "value": [1.3, 1.0, 0.7]},
+        {"action": "render", "output": "out/graded.exr"},
+        {"action": "wait_render"},
+        {"action": "render", "output": "flat.exr"},
+        {"action": "wait_render"}
+    ])");
+    // The second render would overwrite the source: refused, and the script fails on it.
+    EXPECT_NE(runStation("flat.exr --input-colorspace ACES2065-1 --display sRGB --script actions.json", dir, false), 0);
+    std::ifstream log(dir.file("station.log"));
+    const std::string text((std::istreambuf_iterator<char>(log)), {});
+    EXPECT_NE(text.find("flat.exr"), std::string::npos) << text;
+
+    // The first wrote the display-referred grade: OCIO's CPU processor as the oracle, within 2e-4
+    // (OCIO's GPU shader against its CPU path, as in the colour tests).
+    const auto rgba = readExrWithOpenExr(dir.file("out/graded.exr")).rgba;
+    ASSERT_EQ(rgba.size(), size_t(64 * 36 * 4));
+    const auto expected = expectedDisplay(source, std::array<double, 3>{1.3, 1.0, 0.7});
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(rgba[c], expected[c], 2e-4) << "channel " << c;
 }
 
 }  // namespace
