@@ -89,6 +89,9 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
         } else if (kind == "wipe") {
             state.viewer.wipe = a.value("on", true);
             state.viewer.wipePosition = a.value("position", state.viewer.wipePosition);
+        } else if (kind == "gamut_warning") {
+            state.viewer.gamutWarning = a.value("on", true);
+            state.colourChanged = true;
         } else if (kind == "false_colour") {
             state.viewer.falseColour = a.value("on", true);
             state.colourChanged = true;

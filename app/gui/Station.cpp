@@ -258,7 +258,10 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                     const Frame stillFrame = still && still->frameIndex != state.clip.index ? media.load(still->frameIndex) : Frame{};
                     renderer.setReferenceSource(stillFrame.pixelCount() ? &stillFrame : nullptr);
                 }
-                PointSteps aids = calibration;
+                // The range warning reads the display signal, so it comes before the calibration LUT.
+                PointSteps aids;
+                if (state.viewer.gamutWarning) aids.push_back(std::make_shared<RangeWarningStep>());
+                aids.insert(aids.end(), calibration.begin(), calibration.end());
                 if (state.viewer.falseColour) aids.push_back(std::make_shared<FalseColourStep>());
                 programs.view.insert(programs.view.end(), aids.begin(), aids.end());
                 programs.reference.insert(programs.reference.end(), aids.begin(), aids.end());

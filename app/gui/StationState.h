@@ -20,6 +20,7 @@ struct ViewerState {
     bool wipe = false;
     float wipePosition = 0.5f;       // fraction of the image width
     bool falseColour = false;
+    bool gamutWarning = false;       // display values above 1 red, below 0 (out of gamut) cyan
     std::optional<std::array<int, 2>> pick;  // image pixel
     // The viewer area in window pixels, as the last frame laid it out.
     int areaX = 0, areaY = 0, areaW = 0, areaH = 0;

@@ -57,6 +57,9 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
     ImGui::SameLine();
     if (ImGui::Checkbox("False colour", &v.falseColour)) state.colourChanged = true;
     ImGui::SameLine();
+    if (ImGui::Checkbox("Gamut", &v.gamutWarning)) state.colourChanged = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("display values above 1 in red, below 0 (out of gamut) in cyan");
+    ImGui::SameLine();
     ImGui::Text("%.0f%%", v.scale * 100);
 
     const ImVec2 at = ImGui::GetCursorScreenPos();

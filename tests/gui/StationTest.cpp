@@ -271,5 +271,25 @@ TEST(Station, RenderDialogWritesTheGradeAsTheViewerShowsIt) {
     for (int c = 0; c < 3; ++c) EXPECT_NEAR(rgba[c], expected[c], 2e-4) << "channel " << c;
 }
 
+TEST(Station, GamutWarningMarksDisplayValuesOutsideTheRange) {
+    TempDir dir;
+    // Through the Raw view the display values are the source's: one negative component (outside
+    // the gamut) must show cyan, values above 1 red; the CDL lifts the image above 1 on the wipe's
+    // graded side only.
+    writeFlatExr(dir.file("flat.exr"), {-0.1f, 0.2f, 0.3f});
+    writeText(dir.file("actions.json"), R"([
+        {"action": "gamut_warning", "on": true},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "negative.png"},
+        {"action": "add_node", "type": "cdl"},
+        {"action": "set_param", "param": "offset", "value": [1.2, 1.2, 1.2]},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "over.png"}
+    ])");
+    ASSERT_EQ(runStation("flat.exr --input-colorspace Raw --display sRGB --view Raw --script actions.json", dir), 0);
+    EXPECT_EQ(readPng(dir.file("negative.png")).at(120, 140), (std::array<int, 3>{0, 255, 255}));
+    EXPECT_EQ(readPng(dir.file("over.png")).at(120, 140), (std::array<int, 3>{255, 0, 0}));
+}
+
 }  // namespace
 }  // namespace tinct::test
