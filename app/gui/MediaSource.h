@@ -1,20 +1,29 @@
 #pragma once
-// What the station shows: the built-in sample footage, or an EXR file or sequence. Frames are read
-// on demand through the engine's readers; a file that cannot be read is an error naming it.
+// What the station shows: the built-in sample footage, an EXR file or sequence, a movie, or DPX,
+// TIFF or PNG scans. Frames are read on demand through the engine's readers; a file that cannot be
+// read is an error naming it.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/color/Primaries.h"
 #include "engine/io/Frame.h"
+#include "engine/media/MediaKind.h"
 
 namespace tinct {
+
+class GpuContext;
+class MovieDecoder;
 
 class MediaSource {
 public:
     // `path` empty: the sample footage at sampleWidth x sampleHeight, `sampleFrames` frames long.
-    // Throws tinct::Error for a pattern with no frames or a file that does not exist.
-    MediaSource(const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames = 24);
+    // Else an EXR file or sequence, a movie, or a DPX/TIFF/PNG file or sequence; decoded pictures are
+    // converted to RGBA on `gpu`. Throws tinct::Error for a pattern with no frames or a file that
+    // does not exist or does not decode.
+    MediaSource(GpuContext& gpu, const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames = 24);
+    ~MediaSource();
 
     int frameCount() const { return int(numbers_.size()); }
     int frameNumber(int index) const { return numbers_.at(index); }  // as on disk (1001, ...)
@@ -27,6 +36,9 @@ public:
     std::string directory() const;
 
 private:
+    GpuContext& gpu_;
+    MediaKind kind_ = MediaKind::Exr;
+    std::unique_ptr<MovieDecoder> movie_;  // decodes straight on when frames are read in order
     std::string path_, name_;
     std::vector<int> numbers_;
     std::vector<std::string> files_;

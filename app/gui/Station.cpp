@@ -91,7 +91,7 @@ void handleShortcuts(StationState& state, const std::function<void()>& save) {
 }  // namespace
 
 void runStation(GpuContext& gpu, const StationOptions& o) {
-    MediaSource media(o.media, o.sampleWidth, o.sampleHeight);
+    MediaSource media(gpu, o.media, o.sampleWidth, o.sampleHeight);
     const LoadedConfig config = loadConfig(o.color.config);
     StationState state;
     state.color = o.color;

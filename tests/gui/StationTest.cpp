@@ -291,5 +291,24 @@ TEST(Station, GamutWarningMarksDisplayValuesOutsideTheRange) {
     EXPECT_EQ(readPng(dir.file("over.png")).at(120, 140), (std::array<int, 3>{255, 0, 0}));
 }
 
+TEST(Station, ShowsMoviesDecodedByTheEngine) {
+    TempDir dir;
+    // A flat FFV1 RGB movie made by the ffmpeg program; its own decode of the file to 8-bit RGB is
+    // the oracle. Through the Raw view the viewer's code values must be the file's (+-1: the
+    // 8-bit round trip through float).
+    const std::string make = "cd " + quote(dir.path().string()) +
+                             " && ffmpeg -v error -y -f lavfi -i color=c=0x804020:s=64x36:d=0.25:r=24 -c:v ffv1 -pix_fmt gbrp flat.mkv"
+                             " && ffmpeg -v error -i flat.mkv -frames:v 1 -f rawvideo -pix_fmt rgb24 oracle.rgb";
+    ASSERT_EQ(std::system(make.c_str()), 0);
+    std::ifstream oracle(dir.file("oracle.rgb"), std::ios::binary);
+    unsigned char rgb[3] = {};
+    oracle.read(reinterpret_cast<char*>(rgb), 3);
+    writeText(dir.file("actions.json"), R"([{"action": "frame", "index": 4}, {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "movie.png"}])");
+    ASSERT_EQ(runStation("flat.mkv --input-colorspace Raw --display sRGB --view Raw --script actions.json", dir), 0);
+    const auto shown = readPng(dir.file("movie.png")).at(120, 140);
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(shown[c], rgb[c], 1) << "channel " << c;
+}
+
 }  // namespace
 }  // namespace tinct::test
