@@ -96,4 +96,11 @@ void ComputeKernel::record(VkCommandBuffer cmd, std::span<const Binding> binding
     vkCmdDispatch(cmd, groupsX, groupsY, groupsZ);
 }
 
+void computeBarrier(VkCommandBuffer cmd) {
+    VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT,
+                      VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT};
+    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &b, 0,
+                         nullptr, 0, nullptr);
+}
+
 }  // namespace tinct

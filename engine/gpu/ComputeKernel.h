@@ -48,4 +48,7 @@ private:
     PFN_vkCmdPushDescriptorSetKHR pushDescriptors_ = nullptr;
 };
 
+// A compute-to-compute barrier: what one dispatch wrote is what the next reads (or overwrites).
+void computeBarrier(VkCommandBuffer cmd);
+
 }  // namespace tinct

@@ -25,14 +25,6 @@ struct MorphPush {
     uint32_t grow;
 };
 
-void shaderBarrier(VkCommandBuffer cmd) {
-    VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER};
-    b.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
-    b.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &b, 0,
-                         nullptr, 0, nullptr);
-}
-
 }  // namespace
 
 FrameProgram::FrameProgram(GpuContext& gpu, const PointSteps& steps) : FrameProgram(gpu, PixelProgram::serial(steps)) {}
@@ -99,7 +91,7 @@ void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destina
             for (size_t f : k.frames) frames.push_back(results_[f].handle());
             kernels_[size_t(stage.kernel)]->record(cmd, source, k.feeds >= 0 ? input_.handle() : destination, width, height,
                                                    {formats.sourceHalf, k.feeds < 0 && formats.destinationHalf}, frames);
-            shaderBarrier(cmd);
+            computeBarrier(cmd);
             continue;
         }
         const SpatialStage& s = plan_.spatial[size_t(stage.spatial)];
@@ -112,7 +104,7 @@ void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destina
             const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, in},
                                  {BindingKind::StorageBuffer, pass_.handle()}};
             blur_->record(cmd, h, &horizontal, groupsX, groupsY);
-            shaderBarrier(cmd);
+            computeBarrier(cmd);
             const BlurPush vertical{width, height, radius, op.sigma, 1, op.amount};
             const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, in},
                                  {BindingKind::StorageBuffer, out}};
@@ -122,12 +114,12 @@ void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destina
             const MorphPush horizontal{width, height, op.radius, 0, grow};
             const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, pass_.handle()}};
             morph_->record(cmd, h, &horizontal, groupsX, groupsY);
-            shaderBarrier(cmd);
+            computeBarrier(cmd);
             const MorphPush vertical{width, height, op.radius, 1, grow};
             const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, out}};
             morph_->record(cmd, v, &vertical, groupsX, groupsY);
         }
-        shaderBarrier(cmd);
+        computeBarrier(cmd);
     }
 }
 

@@ -17,14 +17,6 @@ static_assert(sizeof(Push) == 100);
 
 }  // namespace
 
-void computeBarrier(VkCommandBuffer cmd) {
-    VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER};
-    b.srcAccessMask = VK_ACCESS_SHADER_WRITE_BIT;
-    b.dstAccessMask = VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT;
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &b, 0,
-                         nullptr, 0, nullptr);
-}
-
 YuvToRgb::YuvToRgb(GpuContext& gpu) {
     kernel_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("yuv_to_rgb"),
                                               std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),

@@ -23,7 +23,4 @@ private:
     std::unique_ptr<ComputeKernel> kernel_;
 };
 
-// A compute-to-compute barrier: what one pass wrote is what the next reads.
-void computeBarrier(VkCommandBuffer cmd);
-
 }  // namespace tinct
