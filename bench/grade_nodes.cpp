@@ -53,17 +53,12 @@ int main(int argc, char** argv) {
             for (size_t k = 0; k < kernels.size(); ++k) {
                 const bool even = k % 2 == 0;
                 kernels[k]->record(cmd, even ? src : dst, even ? dst : src, pixels, {});
-                VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT,
-                                  VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT};
-                vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, 0, 1, &b, 0,
-                                     nullptr, 0, nullptr);
+                tinct::computeBarrier(cmd);
             }
         });
         double ms = 1e30;
         for (int r = 0; r < runs; ++r) {
-            std::memcpy(slots.input(0, frame.size() * 4), frame.data(), frame.size() * 4);
-            slots.submit(0, frame.size() * 4);
-            slots.wait(0);
+            slots.run(frame.data(), frame.size() * 4, frame.size() * 4);
             ms = std::min(ms, slots.gpuMilliseconds(0).value_or(0));
         }
         return ms;

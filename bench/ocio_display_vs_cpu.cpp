@@ -75,9 +75,7 @@ int main(int argc, char** argv) {
     std::vector<float> gpuOut(frame.size());
     for (int f = 0; f < frames; ++f) {
         const auto t0 = Clock::now();
-        std::memcpy(slots.input(0, frame.size() * 4), frame.data(), frame.size() * 4);
-        slots.submit(0, frame.size() * 4);
-        std::memcpy(gpuOut.data(), slots.wait(0), frame.size() * 4);
+        std::memcpy(gpuOut.data(), slots.run(frame.data(), frame.size() * 4, frame.size() * 4), frame.size() * 4);
         roundTripSeconds = std::min(roundTripSeconds, std::chrono::duration<double>(Clock::now() - t0).count());
         gpuSeconds = std::min(gpuSeconds, slots.gpuMilliseconds(0).value_or(0) / 1000.0);
     }

@@ -41,9 +41,7 @@ int main(int argc, char** argv) {
         tinct::FrameSlots slots(gpu, 1, work);
         double ms = 1e30;
         for (int r = 0; r < runs; ++r) {
-            std::memcpy(slots.input(0, frame.size() * 4), frame.data(), frame.size() * 4);
-            slots.submit(0, frame.size() * 4);
-            slots.wait(0);
+            slots.run(frame.data(), frame.size() * 4, frame.size() * 4);
             ms = std::min(ms, slots.gpuMilliseconds(0).value_or(0));
         }
         return ms;

@@ -14,7 +14,7 @@
 namespace tinct {
 
 MediaSource::MediaSource(GpuContext& gpu, const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames)
-    : gpu_(gpu), path_(path), sampleWidth_(sampleWidth), sampleHeight_(sampleHeight) {
+    : path_(path), sampleWidth_(sampleWidth), sampleHeight_(sampleHeight) {
     if (path.empty()) {
         name_ = "sample footage";
         for (int i = 0; i < sampleFrames; ++i) numbers_.push_back(i + 1);
@@ -25,10 +25,12 @@ MediaSource::MediaSource(GpuContext& gpu, const std::string& path, int sampleWid
     if (kind_ == MediaKind::Unknown) throw Error(path + ": not a format Tinct reads (EXR, a movie, DPX, TIFF, PNG)");
     if (kind_ == MediaKind::Movie) {
         movie_ = std::make_unique<MovieDecoder>(path);
+        toRgba_ = std::make_unique<PlanesToRgba>(gpu);
         for (int64_t i = 0; i < movie_->info().frames; ++i) numbers_.push_back(int(i));
         if (numbers_.empty()) throw Error(path + ": the movie has no frames");
         return;
     }
+    if (kind_ == MediaKind::StillImage) toRgba_ = std::make_unique<PlanesToRgba>(gpu);
     const FrameSequence sequence = FrameSequence::parse(path);
     if (!sequence.isSequence()) {
         if (!std::filesystem::is_regular_file(path)) throw Error(path + ": no such file");
@@ -51,7 +53,7 @@ Frame MediaSource::load(int index) const {
         movie_->read(numbers_.at(size_t(index)), decoded);
     else
         readStillImage(files_.at(index), decoded);
-    return planesToRgba(gpu_, decoded);
+    return toRgba_->convert(decoded);
 }
 
 std::optional<Chromaticities> MediaSource::chromaticities() const {

@@ -15,6 +15,7 @@ namespace tinct {
 
 class GpuContext;
 class MovieDecoder;
+class PlanesToRgba;
 
 class MediaSource {
 public:
@@ -36,9 +37,9 @@ public:
     std::string directory() const;
 
 private:
-    GpuContext& gpu_;
     MediaKind kind_ = MediaKind::Exr;
     std::unique_ptr<MovieDecoder> movie_;  // decodes straight on when frames are read in order
+    std::unique_ptr<PlanesToRgba> toRgba_;  // movies and scans
     std::string path_, name_;
     std::vector<int> numbers_;
     std::vector<std::string> files_;

@@ -1,5 +1,7 @@
 #include "engine/gpu/FrameSlots.h"
 
+#include <cstring>
+
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/gpu/VulkanCheck.h"
@@ -137,6 +139,12 @@ void FrameSlots::submit(size_t index, size_t outputBytes) {
         vkCheck(vkQueueSubmit(gpu_.queue(), 1, &submit, slot.fence), "submitting a frame to the GPU");
     }
     slot.busy = true;
+}
+
+const void* FrameSlots::run(const void* data, size_t bytes, size_t outputBytes) {
+    std::memcpy(input(0, bytes), data, bytes);
+    submit(0, outputBytes);
+    return wait(0);
 }
 
 const void* FrameSlots::wait(size_t index) {

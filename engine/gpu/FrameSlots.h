@@ -34,6 +34,9 @@ public:
     bool busy(size_t slot) const { return slots_[slot].busy; }
     // Waits for the slot's frame and returns its output (valid until the slot is reused).
     const void* wait(size_t slot);
+    // One frame at a time (a LUT lattice, a still, a test frame): `bytes` of `data` into slot 0, run,
+    // waited for. Returns the output, valid until slot 0 is reused.
+    const void* run(const void* data, size_t bytes, size_t outputBytes);
     // GPU time of the slot's last frame in milliseconds, when the device has timestamps.
     std::optional<double> gpuMilliseconds(size_t slot) const;
 

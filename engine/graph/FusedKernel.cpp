@@ -119,7 +119,8 @@ std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormat
 FusedKernel::FusedKernel(GpuContext& gpu, const PointSteps& steps) : FusedKernel(gpu, PixelProgram::serial(steps)) {}
 
 FusedKernel::FusedKernel(GpuContext& gpu, PixelProgram program)
-    : gpu_(gpu), program_(std::move(program)), steps_(program_.steps()), extraFrames_(extraFramesOf(program_)) {
+    : gpu_(gpu), program_(std::move(program)), steps_(program_.steps()), structure_(generateSource(program_)),
+      extraFrames_(extraFramesOf(program_)) {
     for (const auto& step : steps_)
         for (const auto& t : step->textures())
             luts_.push_back(GpuBuffer::withData(gpu, t.rgba.data(), t.rgba.size() * sizeof(float)));
@@ -154,7 +155,7 @@ bool FusedKernel::accepts(const PixelProgram& program) const {
             if (lut >= luts_.size() || t.rgba.size() * sizeof(float) != luts_[lut++].size()) return false;
     }
     return lut == luts_.size() && std::max<size_t>(paramFloats, 4) * sizeof(float) == parameters_.size() &&
-           generateSource(program) == generateSource(program_);
+           generateSource(program) == structure_;
 }
 
 void FusedKernel::adopt(const PixelProgram& program) {

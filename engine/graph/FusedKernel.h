@@ -64,7 +64,8 @@ private:
 
     GpuContext& gpu_;
     PixelProgram program_;
-    PointSteps steps_;     // program_'s steps in instruction order
+    PointSteps steps_;      // program_'s steps in instruction order
+    std::string structure_; // program_'s generated text (float formats): what accepts() compares
     uint32_t extraFrames_ = 0;
     std::array<std::unique_ptr<ComputeKernel>, 4> kernels_;  // by FrameFormats
     std::vector<GpuBuffer> luts_;  // one per StepTexture, in binding order

@@ -50,9 +50,7 @@ std::vector<float> run(GpuContext& gpu, const PixelProgram& program, const std::
     FusedKernel kernel(gpu, program);
     const uint32_t pixels = uint32_t(rgba.size() / 4);
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { kernel.record(cmd, src, dst, pixels, {}); });
-    std::memcpy(slots.input(0, rgba.size() * 4), rgba.data(), rgba.size() * 4);
-    slots.submit(0, rgba.size() * 4);
-    const auto* out = static_cast<const float*>(slots.wait(0));
+    const auto* out = static_cast<const float*>(slots.run(rgba.data(), rgba.size() * 4, rgba.size() * 4));
     return std::vector<float>(out, out + rgba.size());
 }
 

@@ -1,26 +1,22 @@
 #include "engine/media/PlanesToRgba.h"
 
-#include <cstring>
-
-#include "engine/gpu/FrameSlots.h"
-#include "engine/media/YuvToRgb.h"
-
 namespace tinct {
 
-Frame planesToRgba(GpuContext& gpu, const Frame& frame) {
+PlanesToRgba::PlanesToRgba(GpuContext& gpu)
+    : pass_(gpu), slots_(gpu, 1, [this](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { pass_.record(cmd, src, dst, *layout_); }) {}
+
+Frame PlanesToRgba::convert(const Frame& frame) {
     if (frame.storage != PixelStorage::Planes) return frame;
-    YuvToRgb convert(gpu);
-    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        convert.record(cmd, src, dst, *frame.planeLayout);
-    });
-    std::memcpy(slots.input(0, frame.planes.size()), frame.planes.data(), frame.planes.size());
-    Frame out = frame;  // size, windows and attributes
-    out.planes.clear();
-    out.planeLayout.reset();
-    out.storage = PixelStorage::Float;
-    const size_t bytes = out.pixelCount() * 16;
-    slots.submit(0, bytes);
-    const auto* rgba = static_cast<const float*>(slots.wait(0));
+    Frame out;
+    out.width = frame.width;
+    out.height = frame.height;
+    out.dataWindow = frame.dataWindow;
+    out.displayWindow = frame.displayWindow;
+    out.sourcePixelType = frame.sourcePixelType;
+    out.hasAlpha = frame.hasAlpha;
+    out.attributes = frame.attributes;
+    layout_ = frame.planeLayout.get();
+    const auto* rgba = static_cast<const float*>(slots_.run(frame.planes.data(), frame.planes.size(), out.pixelCount() * 16));
     out.rgba.assign(rgba, rgba + out.pixelCount() * 4);
     return out;
 }

@@ -175,9 +175,7 @@ TEST_F(GraphTest, AParameterEditUpdatesTheProgramInPlaceAndAStructureEditIsRefus
     EXPECT_EQ(shaderCompilationCount(), compiled);
     program.prepare({}, kW, kH);
     FrameSlots slots(gpu(), 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, kW, kH, {}); });
-    std::memcpy(slots.input(0, px.size() * 4), px.data(), px.size() * 4);
-    slots.submit(0, px.size() * 4);
-    const auto* out = static_cast<const float*>(slots.wait(0));
+    const auto* out = static_cast<const float*>(slots.run(px.data(), px.size() * 4, px.size() * 4));
     EXPECT_LE(maxScaledError(std::vector<float>(out, out + px.size()), runFrameOnGpu(edited, px, kW, kH)).error, 0.0);
 
     EXPECT_FALSE(program.update(compile(R"({"tinct_grade": 2, "nodes": [{"id": "a", "type": "cdl"}]})")));

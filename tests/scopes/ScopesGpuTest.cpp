@@ -31,9 +31,7 @@ Result scope(const ScopeOptions& options, const std::vector<float>& rgba, uint32
         kernel.record(cmd, src, dst, width * height, {});
         scopes.record(cmd, dst, width, height);
     });
-    std::memcpy(slots.input(0, rgba.size() * 4), rgba.data(), rgba.size() * 4);
-    slots.submit(0, rgba.size() * 4);
-    slots.wait(0);
+    slots.run(rgba.data(), rgba.size() * 4, rgba.size() * 4);
     return {scopes.data(), scopes.images()};
 }
 

@@ -32,9 +32,7 @@ std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& r
         kernel.record(cmd, src, dst, pixels, {});
     });
     const size_t bytes = rgba.size() * sizeof(float);
-    std::memcpy(slots.input(0, bytes), rgba.data(), bytes);
-    slots.submit(0, bytes);
-    const auto* out = static_cast<const float*>(slots.wait(0));
+    const auto* out = static_cast<const float*>(slots.run(rgba.data(), bytes, bytes));
     return std::vector<float>(out, out + rgba.size());
 }
 
@@ -44,9 +42,7 @@ std::vector<float> runFrameOnGpu(const PointSteps& steps, const std::vector<floa
     program.prepare({}, w, h);
     FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, w, h, {}); });
     const size_t bytes = rgba.size() * sizeof(float);
-    std::memcpy(slots.input(0, bytes), rgba.data(), bytes);
-    slots.submit(0, bytes);
-    const auto* out = static_cast<const float*>(slots.wait(0));
+    const auto* out = static_cast<const float*>(slots.run(rgba.data(), bytes, bytes));
     return std::vector<float>(out, out + rgba.size());
 }
 
@@ -84,9 +80,7 @@ std::vector<float> runNodeByNode(const PointSteps& steps, const std::vector<floa
         });
         // A step with no arguments (a window) still gets a source; it ignores it.
         const std::vector<float>& source = in.args.empty() ? rgba : values[in.args.front()];
-        std::memcpy(slots.input(0, bytes), source.data(), bytes);
-        slots.submit(0, bytes);
-        const auto* out = static_cast<const float*>(slots.wait(0));
+        const auto* out = static_cast<const float*>(slots.run(source.data(), bytes, bytes));
         values[i].assign(out, out + rgba.size());
     }
     return values[all.output];
