@@ -105,6 +105,9 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     place(kSourceInput);
     for (const auto& n : grade.nodes) place(n.id);
     place("#output");
+    state.nodePoints.clear();
+    for (const auto& [id, p] : at)
+        state.nodePoints[(id == "#output" ? std::string("output") : id) + ":body"] = {p.x + w / 2, p.y + h / 2};
 
     auto box = [&](const std::string& id, const std::string& title, const std::string& sub, ImU32 fill, bool selected) {
         const ImVec2 p = at[id];

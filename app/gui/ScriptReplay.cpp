@@ -7,6 +7,30 @@
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
+namespace {
+
+std::array<float, 2> windowPoint(const nlohmann::json& p, const StationState& state) {
+    if (p.is_array()) return {p.at(0).get<float>(), p.at(1).get<float>()};
+    if (p.contains("image")) {
+        const ViewerState& v = state.viewer;
+        const auto& i = p.at("image");
+        return {v.areaX + (i.at(0).get<float>() - v.originX) * v.scale, v.areaY + (i.at(1).get<float>() - v.originY) * v.scale};
+    }
+    const std::string key = p.at("node").get<std::string>() + ":" + p.value("pin", std::string("body"));
+    const auto it = state.nodePoints.find(key);
+    if (it == state.nodePoints.end()) throw Error("the node editor shows no " + key);
+    return it->second;
+}
+
+int buttonIndex(const nlohmann::json& a) {
+    const std::string b = a.value("button", std::string("left"));
+    if (b == "left") return 0;
+    if (b == "right") return 1;
+    if (b == "middle") return 2;
+    throw Error("unknown button '" + b + "' (left, right, middle)");
+}
+
+}  // namespace
 
 ScriptReplay::ScriptReplay(const std::string& path) : path_(path) {
     std::ifstream in(path);
@@ -27,6 +51,11 @@ ScriptReplay::ScriptReplay(const std::string& path) : path_(path) {
 void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int imageW, int imageH) {
     if (waiting_ > 0) {
         --waiting_;
+        return;
+    }
+    if (!mouseFrames_.empty()) {
+        mouse_ = mouseFrames_.front();
+        mouseFrames_.pop_front();
         return;
     }
     if (holding_ || next_ >= actions_.size()) return;
@@ -114,6 +143,34 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             waiting_ = std::max(0, a.at("frames").get<int>() - 1);
         } else if (kind == "screenshot") {
             hooks.screenshot(a.at("path"));
+        } else if (kind == "drag" || kind == "click" || kind == "hover" || kind == "scroll") {
+            // Frames: arrive (hover), press, move in steps, release: ImGui sees a press on the item
+            // under the cursor, a drag past its threshold, and the release where it ends.
+            const auto from = windowPoint(kind == "drag" ? a.at("from") : a.at("at"), state);
+            const auto to = kind == "drag" ? windowPoint(a.at("to"), state) : from;
+            const int button = buttonIndex(a);
+            ScriptedMouse m;
+            m.x = from[0], m.y = from[1];
+            mouseFrames_.push_back(m);
+            if (kind == "scroll") {
+                m.wheel = a.value("wheel", 1.0f);
+                mouseFrames_.push_back(m);
+                m.wheel = 0;
+            }
+            if (kind == "click" || kind == "drag") {
+                m.down[button] = true;
+                mouseFrames_.push_back(m);
+                const int steps = kind == "drag" ? std::max(1, a.value("steps", 8)) : 0;
+                for (int k = 1; k <= steps; ++k) {
+                    m.x = from[0] + (to[0] - from[0]) * k / steps;
+                    m.y = from[1] + (to[1] - from[1]) * k / steps;
+                    mouseFrames_.push_back(m);
+                }
+                m.down[button] = false;
+            }
+            mouseFrames_.push_back(m);
+            mouse_ = mouseFrames_.front();
+            mouseFrames_.pop_front();
         } else if (kind == "hold") {
             holding_ = true;
         } else {

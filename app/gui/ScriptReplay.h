@@ -18,12 +18,21 @@
 //   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
 //   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
+// The mouse, through ImGui as a person's would be (one position per frame):
+//   {"action": "drag", "from": P, "to": P, "button": "left", "steps": 8}
+//   {"action": "click", "at": P, "button": "left"}   {"action": "hover", "at": P}   {"action": "scroll", "at": P, "wheel": 1}
+// where a point P is [x, y] in window pixels, {"image": [x, y]} that image position in the viewer
+// (pixel centres at .5), or {"node": "n1", "pin": "body"} a place in the node editor (pins: "body",
+// "output", "input 1".., "matte"; the node "source" is the graph's source, "output" its output).
+#include <deque>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "app/gui/ScriptedMouse.h"
 #include "app/gui/StationState.h"
 
 namespace tinct {
@@ -38,9 +47,11 @@ class ScriptReplay {
 public:
     ScriptReplay() = default;
     explicit ScriptReplay(const std::string& path);  // throws tinct::Error naming the file
-    bool active() const { return next_ < actions_.size() || waiting_ > 0 || holding_; }
+    bool active() const { return next_ < actions_.size() || waiting_ > 0 || !mouseFrames_.empty() || holding_; }
     // Runs the next action (or one frame of a wait). Throws tinct::Error naming the action.
     void step(StationState& state, const ScriptHooks& hooks, int imageW, int imageH);
+    // The mouse for the next frame, once the script has moved it; the real mouse until then.
+    const ScriptedMouse* mouse() const { return mouse_ ? &*mouse_ : nullptr; }
 
 private:
     std::string path_;
@@ -48,6 +59,8 @@ private:
     size_t next_ = 0;
     int waiting_ = 0;
     bool holding_ = false;
+    std::deque<ScriptedMouse> mouseFrames_;  // the rest of a drag or click, one per frame
+    std::optional<ScriptedMouse> mouse_;
 };
 
 }  // namespace tinct

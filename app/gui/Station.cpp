@@ -159,7 +159,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     bool scriptFailed = false;
     while (!window.shouldClose()) {
         const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || !o.benchJson.empty();
-        window.beginFrame(busy ? 0 : 0.05);
+        window.beginFrame(busy ? 0 : 0.05, script.mouse());
 
         if (state.clip.playing) {
             const int last = state.clip.out < 0 ? media.frameCount() - 1 : state.clip.out;

@@ -3,6 +3,7 @@
 // edit can be undone), the colour settings, the viewer's framing and aids, the clip position. Panels
 // are functions of this state; none holds image maths.
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +70,9 @@ struct StationState {
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
     bool stillChanged = false;      // rebuild the wipe's reference
+    // Where the node editor drew things last frame ("n1:body", "n1:output", "n1:input 1", "n1:matte"),
+    // in window pixels: scripts aim the mouse at them.
+    std::map<std::string, std::array<float, 2>> nodePoints;
 
     void grabStill() {
         stills.push_back({"still " + std::to_string(stills.size() + 1), editor.grade(), clip.index});

@@ -258,7 +258,7 @@ std::string StationWindow::formatName() const {
     return bgr_ ? "B8G8R8A8_UNORM" : "R8G8B8A8_UNORM";
 }
 
-void StationWindow::beginFrame(double waitSeconds) {
+void StationWindow::beginFrame(double waitSeconds, const ScriptedMouse* mouse) {
     if (waitSeconds > 0)
         glfwWaitEventsTimeout(waitSeconds);
     else
@@ -272,6 +272,12 @@ void StationWindow::beginFrame(double waitSeconds) {
     }
     ImGui_ImplVulkan_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (mouse) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(mouse->x, mouse->y);
+        for (int i = 0; i < 3; ++i) io.MouseDown[i] = mouse->down[i];
+        io.MouseWheel = mouse->wheel;
+    }
     ImGui::NewFrame();
 }
 

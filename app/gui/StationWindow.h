@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/gui/ScriptedMouse.h"
 #include "engine/gpu/GpuBuffer.h"
 
 struct GLFWwindow;
@@ -36,8 +37,9 @@ public:
 
     bool shouldClose() const;
     void requestClose();
-    // Polls input (or waits up to `waitSeconds` for some) and starts an ImGui frame.
-    void beginFrame(double waitSeconds);
+    // Polls input (or waits up to `waitSeconds` for some) and starts an ImGui frame. A scripted
+    // mouse, where given, stands in for the real one this frame.
+    void beginFrame(double waitSeconds, const ScriptedMouse* mouse = nullptr);
     // Records `background` (which must fill background() with packed window pixels), copies it to
     // the swapchain image, draws the UI over it and presents. With `capture`, the presented pixels
     // are read back into it. Waits for the frame to finish, so results read back are ready.
