@@ -62,8 +62,11 @@ void drawHelpPanel(StationState& state) {
         {"Alt+S", "add a serial node after the selected one"}, {"Alt+P", "add a parallel node"},
         {"Alt+L", "add a layer node"}, {"Ctrl+D", "bypass the selected node"}, {"Ctrl+G", "grab a still"}, {"Shift+D", "bypass all nodes"},
         {"Ctrl+Z", "undo"}, {"Ctrl+Shift+Z", "redo"}, {"Space", "play / pause"}, {"Left / Right", "step a frame"},
-        {"Ctrl+S", "save the grade"}, {"F1", "this help"}};
+        {"Ctrl+S", "save the grade"}, {"Escape", "leave the qualifier picker"}, {"F1", "this help"}};
     for (auto& k : keys) ImGui::Text("%-14s %s", k[0], k[1]);
+    ImGui::Separator();
+    ImGui::TextUnformatted("Viewer: wheel zoom, right-drag pan, click to pick; drag a window's handles;\n"
+                           "a qualifier's Pick / Pick + samples the colours clicked or stroked.");
     ImGui::End();
 }
 

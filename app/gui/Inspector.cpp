@@ -131,6 +131,18 @@ void drawInspector(StationState& state, const PanelRect& rect) {
         if (ImGui::Checkbox("bypass", &bypass)) state.editor.setBypass(id, bypass);
         float opacity = float(node->opacity);
         if (ImGui::SliderFloat("opacity", &opacity, 0, 1)) state.editor.setOpacity(id, opacity);
+        if (type->name == "qualifier") {
+            // The picker: click or stroke the viewer where the colours to select are.
+            const bool armed = state.picker && state.picker->node == id;
+            if (ImGui::Button(armed && !state.picker->extend ? "Picking..." : "Pick")) state.picker = QualifierPicker{id, false};
+            ImGui::SameLine();
+            if (ImGui::Button(armed && state.picker->extend ? "Picking +..." : "Pick +")) state.picker = QualifierPicker{id, true};
+            if (armed) {
+                ImGui::SameLine();
+                if (ImGui::Button("Done")) state.picker.reset();
+            }
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick: ranges from the pixels clicked or stroked in the viewer; Pick +: add them");
+        }
         ImGui::Separator();
         for (const ParamDecl& decl : type->params) {
             ImGui::PushID(decl.name.c_str());

@@ -30,6 +30,10 @@ struct PickedValues {
 };
 
 void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int imageH, const PickedValues& picked);
+// The window shape and handles of the selected node (or of the window limiting it), and the
+// qualifier picker's stroke, over the viewer. True while a tool has the left mouse button.
+bool drawViewerTools(StationState& state, int imageW, int imageH, bool imageHovered);
+const GradeNode* windowForTools(const Grade& grade, const std::string& selected);
 void drawNodeEditor(StationState& state, const PanelRect& rect);
 void drawInspector(StationState& state, const PanelRect& rect);
 void drawScopesPanel(StationState& state, const PanelRect& rect);

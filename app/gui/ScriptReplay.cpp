@@ -171,6 +171,11 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             mouseFrames_.push_back(m);
             mouse_ = mouseFrames_.front();
             mouseFrames_.pop_front();
+        } else if (kind == "qualifier_picker") {  // as the inspector's Pick / Pick + buttons; "on": false disarms
+            if (a.value("on", true))
+                state.picker = QualifierPicker{node(), a.value("extend", false)};
+            else
+                state.picker.reset();
         } else if (kind == "hold") {
             holding_ = true;
         } else {

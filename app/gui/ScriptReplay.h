@@ -17,6 +17,7 @@
 //   {"action": "false_colour", "on": true}  {"action": "gamut_warning", "on": true}  {"action": "zoom", "mode": "fit" | "1:1"}
 //   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
+//   {"action": "qualifier_picker", "node": "n2", "extend": false}  (arms the picker; "on": false disarms)
 //   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
 // The mouse, through ImGui as a person's would be (one position per frame):
 //   {"action": "drag", "from": P, "to": P, "button": "left", "steps": 8}

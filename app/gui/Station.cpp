@@ -25,6 +25,7 @@
 #include "engine/graph/GradeCompiler.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/PngWriter.h"
+#include "engine/nodes/QualifierPick.h"
 #include "engine/scopes/ScopeJob.h"
 #include "engine/scopes/ViewerAids.h"
 
@@ -48,6 +49,26 @@ PointSteps calibrationSteps(const std::string& path) {
     g.nodes.push_back(makeNode("lut", "calibration"));
     g.nodes[0].params.set("file", fs::absolute(path).string());
     return compileGrade(g, "");
+}
+
+// The qualifier picker's stroke, released: the node's ranges from what it sees at those pixels, the
+// working-space image graded up to the node's input.
+void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& plan, const Frame& frame) {
+    QualifierPicker& picker = *state.picker;
+    const GradeNode* node = state.editor.grade().find(picker.node);
+    if (!node || node->type != "qualifier") throw Error("the qualifier picker's node " + picker.node + " is gone");
+    PointSteps upstream;
+    if (!node->inputs.empty() && node->inputs[0] != kSourceInput) {
+        Grade g = state.editor.grade();
+        g.output = node->inputs[0];
+        upstream = compileGrade(g, state.baseDirectory);
+    }
+    ColorPlan working = plan;
+    working.fromWorking.clear();
+    const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), frame, picker.stroke);
+    state.editor.setParams(node->id, pickQualifierRanges(node->params, samples, picker.extend),
+                           picker.extend ? "extend the qualifier" : "pick the qualifier");
+    state.notify("qualifier " + node->id + ": ranges from " + std::to_string(samples.size()) + " pixel(s)");
 }
 
 void handleShortcuts(StationState& state, const std::function<void()>& save) {
@@ -83,6 +104,7 @@ void handleShortcuts(StationState& state, const std::function<void()>& save) {
         if (ImGui::IsKeyPressed(GLFW_KEY_LEFT)) state.clip.index = std::max(0, state.clip.index - 1);
         if (ImGui::IsKeyPressed(GLFW_KEY_RIGHT)) ++state.clip.index;  // clamped by the clip bar
         if (pressed(GLFW_KEY_F1)) state.showHelp = !state.showHelp;
+        if (pressed(GLFW_KEY_ESCAPE)) state.picker.reset();
     } catch (const Error& e) {
         state.notify(e.what(), true);
     }
@@ -237,6 +259,16 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 window.requestClose();
             }
             if (wasEdit && !(state.editor.grade() == before)) editStarted = Clock::now();
+        }
+
+        if (state.picker && state.picker->strokeDone) {
+            try {
+                applyQualifierPick(gpu, state, plan, frame);
+            } catch (const Error& e) {
+                state.notify(e.what(), true);
+            }
+            state.picker->stroke.clear();
+            state.picker->strokeDone = false;
         }
 
         // Rebuild what changed: colour settings, aids or the grade. A grade that cannot compile (a LUT

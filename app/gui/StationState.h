@@ -51,6 +51,15 @@ struct RenderRequest {
     bool start = false;             // set by the dialog or a script: start on the next frame
 };
 
+// The qualifier picker, armed for a qualifier node: a click or a stroke on the viewer collects image
+// pixels; when the button is released the loop sets the node's ranges from what it sees there.
+struct QualifierPicker {
+    std::string node;
+    bool extend = false;                      // add to the ranges ("+") instead of replacing them
+    std::vector<std::array<int, 2>> stroke;   // image pixels
+    bool strokeDone = false;
+};
+
 struct StationState {
     GradeEditor editor;
     std::string gradePath;          // where Ctrl+S saves; empty until a grade is opened or saved
@@ -73,6 +82,7 @@ struct StationState {
     // Where the node editor drew things last frame ("n1:body", "n1:output", "n1:input 1", "n1:matte"),
     // in window pixels: scripts aim the mouse at them.
     std::map<std::string, std::array<float, 2>> nodePoints;
+    std::optional<QualifierPicker> picker;
 
     void grabStill() {
         stills.push_back({"still " + std::to_string(stills.size() + 1), editor.grade(), clip.index});

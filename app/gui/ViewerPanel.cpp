@@ -72,6 +72,7 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
     ImGui::InvisibleButton("##image", {float(newW), float(newH)},
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const ImGuiIO& io = ImGui::GetIO();
+    const bool toolHasMouse = drawViewerTools(state, imageW, imageH, ImGui::IsItemHovered());
     auto toImage = [&](ImVec2 p) {
         return std::array<float, 2>{v.originX + (p.x - v.areaX) / v.scale, v.originY + (p.y - v.areaY) / v.scale};
     };
@@ -88,7 +89,7 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
         v.originX -= io.MouseDelta.x / v.scale;
         v.originY -= io.MouseDelta.y / v.scale;
     }
-    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (!toolHasMouse && ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         const auto p = toImage(io.MousePos);
         const int x = int(std::floor(p[0])), y = int(std::floor(p[1]));
         if (x >= 0 && y >= 0 && x < imageW && y < imageH) v.pick = std::array<int, 2>{x, y};

@@ -23,15 +23,15 @@ void GradeEditor::commit(Grade next, std::string label) {
     current_ = std::move(next);
 }
 
-void GradeEditor::setParam(const std::string& nodeId, const std::string& name, const ParamValue& value, bool continuing) {
-    Grade next = current_;
-    GradeNode& n = node(next, nodeId);
+void GradeEditor::checkedSet(GradeNode& n, const std::string& name, const ParamValue& value) const {
     const NodeType* type = findNodeType(n.type);
     const auto decl = std::find_if(type->params.begin(), type->params.end(), [&](const ParamDecl& d) { return d.name == name; });
-    if (decl == type->params.end()) throw Error("node '" + nodeId + "' (" + n.type + ") has no parameter '" + name + "'");
+    if (decl == type->params.end()) throw Error("node '" + n.id + "' (" + n.type + ") has no parameter '" + name + "'");
     // The same checks as a grade file: type, components, range, choices.
-    n.params.set(name, paramFromJson(*decl, paramToJson(*decl, value), "node '" + nodeId + "': " + name));
-    const std::string key = nodeId + "." + name, label = "set " + n.type + "." + name;
+    n.params.set(name, paramFromJson(*decl, paramToJson(*decl, value), "node '" + n.id + "': " + name));
+}
+
+void GradeEditor::commitGesture(Grade next, const std::string& key, const std::string& label, bool continuing) {
     if (continuing && key == gesture_ && !undo_.empty()) {  // the same drag: the undo step it began covers it
         next.validate();
         redo_.clear();
@@ -40,6 +40,23 @@ void GradeEditor::setParam(const std::string& nodeId, const std::string& name, c
     }
     commit(std::move(next), label);
     gesture_ = continuing ? key : "";
+}
+
+void GradeEditor::setParam(const std::string& nodeId, const std::string& name, const ParamValue& value, bool continuing) {
+    Grade next = current_;
+    GradeNode& n = node(next, nodeId);
+    checkedSet(n, name, value);
+    commitGesture(std::move(next), nodeId + "." + name, "set " + n.type + "." + name, continuing);
+}
+
+void GradeEditor::setParams(const std::string& nodeId, const NodeParams& params, const std::string& label, bool continuing) {
+    Grade next = current_;
+    GradeNode& n = node(next, nodeId);
+    bool changed = false;
+    for (const auto& [name, value] : params.values())
+        if (!(n.params.get(name) == value)) checkedSet(n, name, value), changed = true;
+    if (!changed) return;  // a drag that has not moved yet is no edit to undo
+    commitGesture(std::move(next), nodeId + ":" + label, label, continuing);
 }
 
 namespace {

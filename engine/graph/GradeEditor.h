@@ -17,6 +17,9 @@ public:
     // parameter merge into one undo step until endGesture(), so one undo takes back the whole drag.
     void setParam(const std::string& nodeId, const std::string& name, const ParamValue& value, bool continuing = false);
     void endGesture() { gesture_.clear(); }
+    // Several parameters of one node in one edit (a window handle moves centre x and y; the qualifier
+    // picker sets its ranges); a continuing gesture merges by node and label.
+    void setParams(const std::string& nodeId, const NodeParams& params, const std::string& label, bool continuing = false);
     // Adds a node of `type` after `afterId` (or after the output node): what took afterId's output
     // takes the new node's. Returns the new id.
     std::string addNode(const std::string& type, const std::string& afterId = "");
@@ -61,6 +64,8 @@ private:
     GradeNode& node(Grade& grade, const std::string& id) const;
     std::string addBeside(const std::string& nodeId, const std::string& type, const std::string& mixerType);
     void commit(Grade next, std::string label);
+    void commitGesture(Grade next, const std::string& key, const std::string& label, bool continuing);
+    void checkedSet(GradeNode& node, const std::string& name, const ParamValue& value) const;
 
     Grade current_;
     std::vector<Snapshot> undo_, redo_;

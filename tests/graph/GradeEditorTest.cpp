@@ -103,6 +103,29 @@ TEST(GradeEditor, BranchesMattesAndConnectionsBuildTheGraphTheyName) {
     EXPECT_EQ(reread, editor.grade());
 }
 
+TEST(GradeEditor, SeveralParametersInOneEditAndOneDrag) {
+    GradeEditor editor;
+    const std::string w = editor.addNode("cdl");
+    const std::string m = editor.addMatte(w, "window");
+    NodeParams p = editor.grade().find(m)->params;
+    editor.setParams(m, p, "move window", true);  // nothing changed yet: no undo step
+    editor.undo();                                  // takes back the matte, not an empty edit
+    EXPECT_EQ(editor.grade().find(m), nullptr);
+    editor.redo();
+    for (double x : {0.3, 0.2, 0.1}) {  // one drag moving centre x and y together
+        p.set("center_x", x);
+        p.set("center_y", 1 - x);
+        editor.setParams(m, p, "move window", true);
+    }
+    EXPECT_EQ(editor.grade().find(m)->params.number("center_y"), 0.9);
+    editor.undo();
+    EXPECT_EQ(editor.grade().find(m)->params.number("center_x"), 0.5);
+    EXPECT_EQ(editor.grade().find(m)->params.number("center_y"), 0.5);
+    p.set("size", -1.0);  // checked like a grade file: out of range
+    EXPECT_THROW(editor.setParams(m, p, "size window"), Error);
+    EXPECT_EQ(editor.grade().find(m)->params.number("size"), 0.5);
+}
+
 TEST(GradeEditor, ADragIsOneUndoStep) {
     GradeEditor editor;
     const std::string a = editor.addNode("cdl");

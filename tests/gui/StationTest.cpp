@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/graph/Grade.h"
+#include "tests/gui/StationHarness.h"
 #include "tests/support/ExrOracle.h"
 #include "tests/support/TempDir.h"
 
@@ -21,94 +22,6 @@ namespace OCIO = OCIO_NAMESPACE;
 
 namespace tinct::test {
 namespace {
-
-constexpr int kWindowW = 640, kWindowH = 400;
-
-struct Png {
-    int width = 0, height = 0;
-    std::vector<uint8_t> rgba;
-    std::array<int, 3> at(int x, int y) const {
-        const uint8_t* p = &rgba[(size_t(y) * width + x) * 4];
-        return {p[0], p[1], p[2]};
-    }
-};
-
-// Read with libpng itself, not through Tinct.
-Png readPng(const std::string& path) {
-    png_image image{};
-    image.version = PNG_IMAGE_VERSION;
-    Png out;
-    if (!png_image_begin_read_from_file(&image, path.c_str())) return out;
-    image.format = PNG_FORMAT_RGBA;
-    out.width = int(image.width), out.height = int(image.height);
-    out.rgba.resize(PNG_IMAGE_SIZE(image));
-    if (!png_image_finish_read(&image, nullptr, out.rgba.data(), 0, nullptr)) out.width = out.height = 0;
-    return out;
-}
-
-std::string quote(const std::string& s) { return "'" + s + "'"; }
-
-// Runs the station under its own Xvfb server (xvfb-run -a picks a free display and stops it after).
-int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true) {
-    const std::string cmd = "cd " + quote(dir.path().string()) +
-                            " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x24' " + quote(TINCT_BINARY) +
-                            " gui --window-width " + std::to_string(kWindowW) + " --window-height " +
-                            std::to_string(kWindowH) + " " + args + " > station.log 2>&1";
-    const int status = std::system(cmd.c_str());
-    std::ifstream log(dir.file("station.log"));
-    std::string text((std::istreambuf_iterator<char>(log)), {});
-    if (status != 0 && mustSucceed) ADD_FAILURE() << "station failed:\n" << text;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-void writeText(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
-// A flat 64x36 EXR in ACES2065-1, written with OpenEXR's own API.
-void writeFlatExr(const std::string& path, std::array<float, 3> rgb) {
-    std::vector<float> rgba;
-    for (int i = 0; i < 64 * 36; ++i) rgba.insert(rgba.end(), {rgb[0], rgb[1], rgb[2], 1.0f});
-    writeExrWithOpenExr(path, Imf::Header(64, 36), rgba);
-}
-
-// OCIO's CPU processor: ACES2065-1 -> ACEScct (the working space), the CDL slope there, then the
-// sRGB display's default view; the oracle for what the viewer must show.
-std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, std::optional<std::array<double, 3>> slope) {
-    auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
-    auto group = OCIO::GroupTransform::Create();
-    auto toWorking = OCIO::ColorSpaceTransform::Create();
-    toWorking->setSrc("ACES2065-1");
-    toWorking->setDst("ACEScct");
-    group->appendTransform(toWorking);
-    if (slope) {
-        auto cdl = OCIO::CDLTransform::Create();
-        cdl->setSlope(slope->data());
-        cdl->setStyle(OCIO::CDL_NO_CLAMP);
-        group->appendTransform(cdl);
-    }
-    auto display = OCIO::DisplayViewTransform::Create();
-    display->setSrc("ACEScct");
-    display->setDisplay("sRGB");
-    display->setView(config->getDefaultView("sRGB"));
-    group->appendTransform(display);
-    auto cpu = config->getProcessor(group)->getDefaultCPUProcessor();
-    cpu->applyRGB(rgb.data());
-    return rgb;
-}
-
-int code(float v) { return int(std::lround(std::clamp(v, 0.0f, 1.0f) * 255)); }
-
-// Pixels in the rectangle whose colour is within `tolerance` of `rgb` on every channel.
-int countNear(const Png& png, int x0, int y0, int x1, int y1, std::array<int, 3> rgb, int tolerance) {
-    int n = 0;
-    for (int y = y0; y < y1; ++y)
-        for (int x = x0; x < x1; ++x) {
-            const auto c = png.at(x, y);
-            if (std::abs(c[0] - rgb[0]) <= tolerance && std::abs(c[1] - rgb[1]) <= tolerance &&
-                std::abs(c[2] - rgb[2]) <= tolerance)
-                ++n;
-        }
-    return n;
-}
 
 TEST(Station, ViewerShowsTheGradedImageWipedAgainstTheSourceWithNodesAndScopes) {
     TempDir dir;
