@@ -27,6 +27,7 @@ import json, statistics, sys
 d = json.load(open(sys.argv[1]))
 lat = sorted(d["latency_ms"][1:])  # the first edit follows the node's addition and compiles its kernel
 print(f"{d['device']}: image {d['image'][0]}x{d['image'][1]}, window {d['window'][0]}x{d['window'][1]}, "
+      f"graded at 1/{d['proxy_factor']} each way, "
       f"{len(lat)} edits: median {statistics.median(lat):.1f} ms, p90 {lat[int(len(lat) * 0.9) - 1]:.1f} ms, "
       f"max {lat[-1]:.1f} ms")
 PY

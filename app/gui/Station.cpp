@@ -145,6 +145,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     int loadedIndex = -1;
     Frame frame;
     BuiltFrom built;
+    bool changedLastFrame = false;
     ColorPlan plan;
     Grade autosaved = state.editor.grade();
     std::optional<std::array<int, 2>> probedPick;
@@ -153,7 +154,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     int extraFrames = 0, framesDone = 0;
     std::string pendingScreenshot;
     std::vector<double> latencies;
-    std::optional<Clock::time_point> editStarted;
+    std::optional<Clock::time_point> editStarted, lastPresented;
+    std::vector<double> framesWhileBuilding;  // ms between presented frames while programs build
 
     auto save = [&](const std::string& path) {
         const std::string target = path.empty() ? state.gradePath : path;
@@ -180,7 +182,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     const int framesWanted = std::max(o.frames, o.screenshot.empty() && o.script.empty() ? 0 : 1);
     bool scriptFailed = false;
     while (!window.shouldClose()) {
-        const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || !o.benchJson.empty();
+        const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || renderer.building() ||
+                          !o.benchJson.empty();
         window.beginFrame(busy ? 0 : 0.05, script.mouse());
 
         if (state.clip.playing) {
@@ -247,8 +250,9 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         }
         ImGui::EndMainMenuBar();
 
-        if (script.active()) {
-            const bool wasEdit = true;
+        // A script waits for programs building in the background, so what it checks next (a
+        // screenshot, a pick) shows its last edit, as a person would wait to see it.
+        if (script.active() && !renderer.building()) {
             const auto before = state.editor.grade();
             try {
                 script.step(state, hooks, renderer.width(), renderer.height());
@@ -258,7 +262,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 scriptFailed = true;
                 window.requestClose();
             }
-            if (wasEdit && !(state.editor.grade() == before)) editStarted = Clock::now();
+            if (!(state.editor.grade() == before)) editStarted = Clock::now();
         }
 
         if (state.picker && state.picker->strokeDone) {
@@ -274,6 +278,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         // Rebuild what changed: colour settings, aids or the grade. A grade that cannot compile (a LUT
         // that does not load) keeps the last good picture and says why.
         const bool gradeChanged = !built.valid || !(built.grade == state.editor.grade());
+        const bool dragging = gradeChanged && changedLastFrame;  // edits in consecutive frames
+        changedLastFrame = gradeChanged;
         if (state.colourChanged || gradeChanged || state.stillChanged) {
             try {
                 plan = planColor(state.color, [&] { return media.chromaticities(); });
@@ -317,6 +323,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             probeDirty = true;
         }
 
+        if (auto failed = renderer.poll()) state.notify("grade: " + *failed, true);
+
         const StationLayout layout = StationLayout::forWindow(float(window.width()), float(window.height()));
         drawViewerPanel(state, layout.viewer, renderer.width(), renderer.height(), picked);
         drawClipBar(state, layout.clipBar, media);
@@ -339,6 +347,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         });
 
         renderer.setPick(state.viewer.pick);
+        renderer.setViewScale(state.viewer.scale, dragging);
         CompositeLayout composite;
         const ViewerState& v = state.viewer;
         composite.viewX = v.areaX, composite.viewY = v.areaY, composite.viewW = v.areaW, composite.viewH = v.areaH;
@@ -348,7 +357,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         composite.scopeW = state.scopeArea[2], composite.scopeH = state.scopeArea[3];
 
         ++framesDone;
-        const bool lastFrame = !script.active() && framesDone >= framesWanted && framesWanted > 0 && extraFrames == 0;
+        const bool lastFrame = !script.active() && !renderer.building() && framesDone >= framesWanted && framesWanted > 0 &&
+                               extraFrames == 0;
         WindowPixels pixels;
         const bool capture = !pendingScreenshot.empty() || (lastFrame && !o.screenshot.empty());
         window.endFrame(
@@ -359,10 +369,16 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             capture ? &pixels : nullptr);
         extraFrames = std::max(0, extraFrames - 1);
         if (renderer.afterFrame()) extraFrames = 1;  // the new scope image shows in the next frame
-        if (editStarted) {
-            latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - *editStarted).count());
+        // Edit to screen: the first presented frame that shows the edit (after a background build,
+        // for a structure edit). Frames presented meanwhile show the UI stays live.
+        const auto now = Clock::now();
+        if (editStarted && renderer.building() && lastPresented)
+            framesWhileBuilding.push_back(std::chrono::duration<double, std::milli>(now - *lastPresented).count());
+        if (editStarted && !renderer.building()) {
+            latencies.push_back(std::chrono::duration<double, std::milli>(now - *editStarted).count());
             editStarted.reset();
         }
+        lastPresented = now;
         if (capture && pixels.width > 0) {
             const std::string path = pendingScreenshot.empty() ? o.screenshot : pendingScreenshot;
             writePng(path, pixels.width, pixels.height, pixels.rgba);
@@ -410,6 +426,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     if (!o.benchJson.empty()) {
         nlohmann::json j;
         j["latency_ms"] = latencies;
+        j["frame_ms_while_building"] = framesWhileBuilding;
+        j["proxy_factor"] = renderer.proxyFactor();
         j["image"] = {renderer.width(), renderer.height()};
         j["window"] = {window.width(), window.height()};
         j["device"] = gpu.description().name;

@@ -1,5 +1,7 @@
 #include "app/gui/ViewerRenderer.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "engine/Error.h"
@@ -16,10 +18,13 @@ struct CompositePush {
     uint32_t bgr;
 };
 
-void computeBarrier(VkCommandBuffer cmd, VkAccessFlags dstAccess, VkPipelineStageFlags dstStage) {
-    VkMemoryBarrier b{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT, dstAccess};
-    vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, dstStage, 0, 1, &b, 0, nullptr, 0, nullptr);
-}
+struct DownscalePush {
+    int32_t sourceW, sourceH, proxyW, proxyH, factor;
+};
+
+constexpr int kMaxProxyFactor = 8;
+// What lavapipe grades through an ACES output transform in about 40 ms on two cores.
+constexpr double kPreviewPixels = 150000;
 
 }  // namespace
 
@@ -27,31 +32,65 @@ ViewerRenderer::ViewerRenderer(GpuContext& gpu) : gpu_(gpu) {
     composite_ = std::make_unique<ComputeKernel>(
         gpu_, shaders::spirv("viewer_composite"),
         std::vector<BindingKind>(4, BindingKind::StorageBuffer), uint32_t(sizeof(CompositePush)), "viewer_composite");
+    downscale_ = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("downscale_box"),
+                                                 std::vector<BindingKind>(2, BindingKind::StorageBuffer),
+                                                 uint32_t(sizeof(DownscalePush)), "downscale_box");
     dummy_ = GpuBuffer(gpu_, 16, BufferUse::Device);
     pickDownload_ = GpuBuffer(gpu_, 16, BufferUse::Download);
 }
 
-ViewerRenderer::~ViewerRenderer() = default;
+ViewerRenderer::~ViewerRenderer() {
+    if (build_.valid()) build_.wait();  // the worker uses the GPU context
+}
 
-void ViewerRenderer::setSource(const Frame& frame) {
-    const size_t bytes = frame.pixelCount() * 16;
-    if (frame.storage != PixelStorage::Float) throw Error("the viewer needs float frames");
-    if (frame.width != width_ || frame.height != height_ || source_.size() != bytes) {
+void ViewerRenderer::resizeGraded() {
+    const size_t bytes = size_t(gradedW()) * gradedH() * 16;
+    if (view_.size() != bytes) {
         view_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
         signal_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
         reference_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
     }
-    source_ = GpuBuffer::withData(gpu_, frame.rgba.data(), bytes);
+    if (factor_ > 1 && proxySource_.size() != bytes) {
+        proxySource_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
+        proxyReference_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
+    }
+    for (auto* p : {programs_.view.get(), programs_.signal.get(), programs_.reference.get()})
+        if (p) p->prepare({}, gradedW(), gradedH());
+    gradeDirty_ = referenceDirty_ = proxyDirty_ = true;
+}
+
+void ViewerRenderer::setSource(const Frame& frame) {
+    if (frame.storage != PixelStorage::Float) throw Error("the viewer needs float frames");
+    const bool resized = frame.width != width_ || frame.height != height_;
+    source_ = GpuBuffer::withData(gpu_, frame.rgba.data(), frame.pixelCount() * 16);
     width_ = frame.width;
     height_ = frame.height;
-    for (auto* p : {viewProgram_.get(), signalProgram_.get(), referenceProgram_.get()})
-        if (p) p->prepare({}, uint32_t(width_), uint32_t(height_));
-    gradeDirty_ = referenceDirty_ = true;
+    if (resized) {
+        factor_ = 1;
+        setViewScale(0);  // settles the factor for the new size
+        resizeGraded();
+    }
+    gradeDirty_ = referenceDirty_ = proxyDirty_ = true;
+}
+
+void ViewerRenderer::setViewScale(float scale, bool preview) {
+    if (scale > 0) {
+        wantedFactor_ = std::clamp(int(std::floor(1 / scale)), 1, kMaxProxyFactor);
+        preview_ = preview && gpu_.description().kind == DeviceKind::Cpu;
+    }
+    int wanted = wantedFactor_;
+    if (preview_)  // the smallest factor that brings the graded pixels within the budget
+        wanted = std::max(wanted, int(std::ceil(std::sqrt(double(width_) * height_ / kPreviewPixels))));
+    const bool spatial = programs_.view && programs_.view->hasSpatial();
+    const int factor = spatial || width_ == 0 ? 1 : std::clamp(wanted, 1, std::max(1, std::min({width_, height_, kMaxProxyFactor})));
+    if (factor == factor_) return;
+    factor_ = factor;
+    resizeGraded();
 }
 
 void ViewerRenderer::setReferenceSource(const Frame* frame) {
     ownReferenceSource_ = frame != nullptr;
-    referenceDirty_ = true;
+    referenceDirty_ = proxyDirty_ = true;
     if (!frame) return;
     if (frame->width != width_ || frame->height != height_ || frame->storage != PixelStorage::Float)
         throw Error("the still is " + std::to_string(frame->width) + "x" + std::to_string(frame->height) + ", the shot " +
@@ -60,20 +99,58 @@ void ViewerRenderer::setReferenceSource(const Frame* frame) {
 }
 
 void ViewerRenderer::setPrograms(const ViewerPrograms& programs) {
+    latest_ = programs;
+    ++generation_;
+    if (building()) return;  // poll() takes the latest once the build in flight is done
     // A parameter edit keeps the structure: the existing kernels take the new values, no compile.
-    auto build = [&](std::unique_ptr<FrameProgram>& current, const PointSteps& steps) {
-        if (current && current->update(steps)) return std::move(current);
-        auto p = std::make_unique<FrameProgram>(gpu_, steps);
-        if (width_ > 0) p->prepare({}, uint32_t(width_), uint32_t(height_));
-        return p;
-    };
-    auto view = build(viewProgram_, programs.view);
-    auto signal = programs.aids ? build(signalProgram_, programs.signal) : nullptr;
-    auto reference = build(referenceProgram_, programs.reference);
-    viewProgram_ = std::move(view);
-    signalProgram_ = std::move(signal);
-    referenceProgram_ = std::move(reference);
+    auto updates = [](const std::unique_ptr<FrameProgram>& p, const PointSteps& steps) { return p && p->update(steps); };
+    const bool same = updates(programs_.view, programs.view) && updates(programs_.reference, programs.reference) &&
+                      (programs.aids ? updates(programs_.signal, programs.signal) : !programs_.signal);
+    if (same) {
+        gradeDirty_ = referenceDirty_ = true;
+        return;
+    }
+    startBuild(programs);
+}
+
+void ViewerRenderer::startBuild(const ViewerPrograms& programs) {
+    // The new kernels are compiled on a worker (shader compiles and pipeline creation are the slow
+    // part of a structure edit, most of all on lavapipe); the frame loop keeps presenting meanwhile.
+    const uint32_t w = std::max(gradedW(), 1u), h = std::max(gradedH(), 1u);
+    build_ = std::async(std::launch::async, [this, programs, w, h, generation = generation_] {
+        Built b;
+        b.generation = generation;
+        try {
+            auto make = [&](const PointSteps& steps) {
+                auto p = std::make_unique<FrameProgram>(gpu_, steps);
+                p->prepare({}, w, h);
+                return p;
+            };
+            b.programs.view = make(programs.view);
+            if (programs.aids) b.programs.signal = make(programs.signal);
+            b.programs.reference = make(programs.reference);
+        } catch (const Error& e) {
+            b.error = e.what();
+        }
+        return b;
+    });
+}
+
+std::optional<std::string> ViewerRenderer::poll() {
+    if (!building() || build_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
+    Built built = build_.get();
+    if (!built.error.empty()) return built.error;
+    programs_ = std::move(built.programs);
+    // Prepared for the graded size when the build began; the factor may have moved since (a zoom),
+    // and a spatial grade turns the proxy off.
+    const int before = factor_;
+    setViewScale(0);
+    if (factor_ == before)
+        for (auto* p : {programs_.view.get(), programs_.signal.get(), programs_.reference.get()})
+            if (p) p->prepare({}, gradedW(), gradedH());
     gradeDirty_ = referenceDirty_ = true;
+    if (built.generation != generation_) setPrograms(latest_);  // edits made while it was building
+    return std::nullopt;
 }
 
 void ViewerRenderer::setScope(const ScopeOptions& options) {
@@ -85,46 +162,64 @@ void ViewerRenderer::setScope(const ScopeOptions& options) {
 void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW,
                             int windowH, bool bgr) {
     scopeRecorded_ = pickRecorded_ = false;
-    const bool ready = width_ > 0 && viewProgram_;
+    const bool ready = width_ > 0 && programs_.view;
+    const uint32_t w = gradedW(), h = gradedH();
+    const bool proxy = factor_ > 1;
+    if (ready && proxy && proxyDirty_) {
+        DownscalePush push{width_, height_, int32_t(w), int32_t(h), factor_};
+        auto downscale = [&](const GpuBuffer& from, const GpuBuffer& to) {
+            const Binding b[2] = {{BindingKind::StorageBuffer, from.handle()}, {BindingKind::StorageBuffer, to.handle()}};
+            downscale_->record(cmd, b, &push, (w + 15) / 16, (h + 15) / 16);
+        };
+        downscale(source_, proxySource_);
+        if (ownReferenceSource_) downscale(referenceSource_, proxyReference_);
+        computeBarrier(cmd);
+        proxyDirty_ = false;
+    }
+    const VkBuffer source = proxy ? proxySource_.handle() : source_.handle();
+    const VkBuffer referenceSource = !ownReferenceSource_ ? source : proxy ? proxyReference_.handle() : referenceSource_.handle();
     if (ready && gradeDirty_) {
-        const uint32_t w = uint32_t(width_), h = uint32_t(height_);
-        viewProgram_->record(cmd, source_.handle(), view_.handle(), w, h, {});
-        computeBarrier(cmd, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
-        if (signalProgram_) {
-            signalProgram_->record(cmd, source_.handle(), signal_.handle(), w, h, {});
-            computeBarrier(cmd, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
-                           VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
+        programs_.view->record(cmd, source, view_.handle(), w, h, {});
+        computeBarrier(cmd);
+        if (programs_.signal) {
+            programs_.signal->record(cmd, source, signal_.handle(), w, h, {});
+            computeBarrier(cmd);
         }
         if (scopes_) {
-            scopes_->record(cmd, signalProgram_ ? signal_.handle() : view_.handle(), w, h);
-            computeBarrier(cmd, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT | VK_ACCESS_TRANSFER_READ_BIT,
-                           VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT);
+            scopes_->record(cmd, programs_.signal ? signal_.handle() : view_.handle(), w, h);
+            computeBarrier(cmd);
             scopeRecorded_ = true;
         }
         gradeDirty_ = false;
     }
     if (ready && layout.wipe && referenceDirty_) {
-        referenceProgram_->record(cmd, ownReferenceSource_ ? referenceSource_.handle() : source_.handle(), reference_.handle(),
-                                  uint32_t(width_), uint32_t(height_), {});
-        computeBarrier(cmd, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
+        programs_.reference->record(cmd, referenceSource, reference_.handle(), w, h, {});
+        computeBarrier(cmd);
         referenceDirty_ = false;
     }
     if (ready && pick_) {
-        computeBarrier(cmd, VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
-        VkBufferCopy region{(VkDeviceSize((*pick_)[1]) * width_ + (*pick_)[0]) * 16, 0, 16};
-        vkCmdCopyBuffer(cmd, signalProgram_ ? signal_.handle() : view_.handle(), pickDownload_.handle(), 1, &region);
+        const VkDeviceSize x = VkDeviceSize(std::min((*pick_)[0] / factor_, int(w) - 1));
+        const VkDeviceSize y = VkDeviceSize(std::min((*pick_)[1] / factor_, int(h) - 1));
+        VkMemoryBarrier written{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT};
+        vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &written, 0,
+                             nullptr, 0, nullptr);
+        VkBufferCopy region{(y * w + x) * 16, 0, 16};
+        vkCmdCopyBuffer(cmd, programs_.signal ? signal_.handle() : view_.handle(), pickDownload_.handle(), 1, &region);
         VkMemoryBarrier host{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT};
         vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1, &host, 0, nullptr, 0,
                              nullptr);
         pickRecorded_ = true;
     }
 
+    // The composite maps window pixels into the graded image: with a proxy, its coordinates are the
+    // frame's divided by the factor.
+    const float f = float(factor_);
     CompositePush push{};
     push.windowW = windowW, push.windowH = windowH;
     push.viewX = layout.viewX, push.viewY = layout.viewY, push.viewW = layout.viewW, push.viewH = layout.viewH;
-    push.imageW = ready ? width_ : 0, push.imageH = ready ? height_ : 0;
-    push.originX = layout.originX, push.originY = layout.originY, push.scale = layout.scale;
-    push.wipe = layout.wipe ? *layout.wipe : 1e30f;
+    push.imageW = ready ? int32_t(w) : 0, push.imageH = ready ? int32_t(h) : 0;
+    push.originX = layout.originX / f, push.originY = layout.originY / f, push.scale = layout.scale * f;
+    push.wipe = layout.wipe ? *layout.wipe / f : 1e30f;
     const bool scope = scopeImage_ && layout.scopeW > 0 && scopeUpload_.size() > 0;
     if (scope) {
         push.scopeX = layout.scopeX, push.scopeY = layout.scopeY, push.scopeW = layout.scopeW, push.scopeH = layout.scopeH;

@@ -3,8 +3,10 @@
 // around it (FrameProgram over aroundGrade), the calibration LUT and viewer aids after the display
 // transform, the ungraded reference for the split wipe, the scope of the display signal
 // (ScopeEngine), and the composite of all of it into the window's background. Programs are rebuilt
-// only when the grade or the colour settings change; each frame otherwise only composites.
+// only when the grade or the colour settings change (in the background when the structure
+// changes); each frame otherwise only composites.
 #include <array>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -45,12 +47,27 @@ public:
     // The frame the wipe's other side shows (a still's), or none: the viewer's own source. Must be
     // the source's size; a still of another size is refused with tinct::Error.
     void setReferenceSource(const Frame* frame);
-    void setPrograms(const ViewerPrograms& programs);  // throws tinct::Error; keeps the old ones then
+    // A parameter edit updates the running kernels at once. A structure edit builds new programs on
+    // a worker thread while the viewer goes on showing the last picture; poll() swaps them in.
+    void setPrograms(const ViewerPrograms& programs);
+    // Swaps in programs a background build finished. Returns its error when the build failed (a LUT
+    // that does not load, say): the last good programs then stay.
+    std::optional<std::string> poll();
+    bool building() const { return build_.valid(); }
+    // The viewer's scale (window pixels per image pixel). At 1/2 or less the viewer grades a
+    // box-filtered proxy, 1/factor of the frame's size each way, where factor = floor(1 / scale) (at
+    // most 8): the grade, scopes and composite then touch only about the pixels shown. Grades with
+    // spatial steps (blur radii are in frame pixels) always run on the whole frame.
+    // `preview`: parameters are moving (edits in consecutive frames, a drag). On a CPU device
+    // (lavapipe) the viewer then grades a coarser proxy, about 150 000 pixels, so a drag keeps
+    // up; the first frame without an edit grades at the viewer's size again. A GPU needs no preview.
+    void setViewScale(float scale, bool preview = false);
     void setScope(const ScopeOptions& options);
     void setPick(std::optional<std::array<int, 2>> pixel) { pick_ = pixel; }
     bool hasSource() const { return width_ > 0; }
     int width() const { return width_; }
     int height() const { return height_; }
+    int proxyFactor() const { return factor_; }
 
     // Records this frame's work: grading where something changed, then the composite into `window`.
     void record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW, int windowH,
@@ -59,25 +76,42 @@ public:
     // changed, so that one more frame should be drawn to show it.
     bool afterFrame();
 
-    // The display signal at the picked pixel (before calibration and aids), after afterFrame().
+    // The display signal at the picked pixel (before calibration and aids), after afterFrame(); with
+    // a proxy, the mean of the block the pixel lies in.
     std::optional<std::array<float, 4>> pickedSignal() const { return pickedSignal_; }
     const ScopeImage* scopeImage() const { return scopeImage_ ? &*scopeImage_ : nullptr; }
-    // The frame buffer of the display signal, for tests and benchmarks through the station.
-    double lastGradeMs() const { return lastGradeMs_; }
 
 private:
+    struct Programs {
+        std::unique_ptr<FrameProgram> view, signal, reference;
+    };
+    struct Built {
+        Programs programs;
+        std::string error;
+        uint64_t generation = 0;
+    };
+    uint32_t gradedW() const { return uint32_t((width_ + factor_ - 1) / factor_); }
+    uint32_t gradedH() const { return uint32_t((height_ + factor_ - 1) / factor_); }
+    void resizeGraded();           // buffers and programs for the graded size
+    void startBuild(const ViewerPrograms& programs);
+
     GpuContext& gpu_;
     int width_ = 0, height_ = 0;
-    GpuBuffer source_, referenceSource_, view_, signal_, reference_, scopeUpload_, pickDownload_, dummy_;
-    std::unique_ptr<FrameProgram> viewProgram_, signalProgram_, referenceProgram_;
+    int factor_ = 1, wantedFactor_ = 1;
+    bool preview_ = false;
+    GpuBuffer source_, referenceSource_, proxySource_, proxyReference_;
+    GpuBuffer view_, signal_, reference_, scopeUpload_, pickDownload_, dummy_;
+    Programs programs_;
+    ViewerPrograms latest_;          // what was asked for last
+    uint64_t generation_ = 0;        // of latest_
+    std::future<Built> build_;
     std::unique_ptr<ScopeEngine> scopes_;
-    std::unique_ptr<ComputeKernel> composite_;
+    std::unique_ptr<ComputeKernel> composite_, downscale_;
     std::optional<ScopeImage> scopeImage_;
     std::optional<std::array<int, 2>> pick_;
     std::optional<std::array<float, 4>> pickedSignal_;
     bool ownReferenceSource_ = false;
-    bool gradeDirty_ = true, referenceDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
-    double lastGradeMs_ = 0;
+    bool gradeDirty_ = true, referenceDirty_ = true, proxyDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
 };
 
 }  // namespace tinct

@@ -61,6 +61,24 @@ OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
         uniformVec4s_ += (u.capacity + 3) / 4;
         uniforms_.push_back(std::move(u));
     }
+    static const std::regex constArray(R"(const (float|int) (\w+)\[(\d+)\] = (?:float|int)\[\d+\]\(([^)]*)\);)");
+    for (auto it = std::sregex_iterator(shaderText_.begin(), shaderText_.end(), constArray); it != std::sregex_iterator(); ++it) {
+        ConstArray a;
+        a.isInt = (*it)[1] == "int";
+        a.name = (*it)[2];
+        const std::string list = (*it)[4];
+        for (size_t at = 0; at < list.size();) {
+            const size_t comma = std::min(list.find(',', at), list.size());
+            a.values.push_back(std::stof(list.substr(at, comma - at)));  // ints here are small: exact in float
+            at = comma + 1;
+        }
+        if (a.values.size() != std::stoul((*it)[3]))
+            throw Error("internal error: " + what_ + ": OCIO table " + a.name + " has " + std::to_string(a.values.size()) +
+                        " values for " + std::string((*it)[3]));
+        a.offset = uniformVec4s_;
+        uniformVec4s_ += uint32_t(a.values.size() + 3) / 4;
+        constArrays_.push_back(std::move(a));
+    }
 
     for (unsigned i = 0; i < desc->getNum3DTextures(); ++i) {
         const char *textureName = nullptr, *samplerName = nullptr;
@@ -144,6 +162,7 @@ std::vector<float> OcioGpuStep::params() const {
             default: break;
         }
     }
+    for (const auto& a : constArrays_) std::copy(a.values.begin(), a.values.end(), p.begin() + ptrdiff_t(a.offset) * 4);
     return p;
 }
 
@@ -188,6 +207,14 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
         }
         text = std::regex_replace(text, std::regex("uniform \\w+ " + u.name + "(\\[\\d+\\])?;"), replacement);
         if (u.data.m_type == OCIO::UNIFORM_VECTOR_FLOAT || u.data.m_type == OCIO::UNIFORM_VECTOR_INT) indexAsCall(text, u.name);
+    }
+    for (const auto& a : constArrays_) {
+        const std::string base = std::to_string(slot.paramOffset + a.offset);
+        const std::string read = "params[" + base + " + i / 4][i % 4]";
+        const std::string accessor = a.isInt ? "int " + a.name + "_at(int i) { return int(" + read + "); }"
+                                             : "float " + a.name + "_at(int i) { return " + read + "; }";
+        text = std::regex_replace(text, std::regex("const (float|int) " + a.name + "\\[\\d+\\] = [^;]*;"), accessor);
+        indexAsCall(text, a.name);
     }
     // Every LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's exact
     // filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.

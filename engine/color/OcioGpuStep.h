@@ -39,6 +39,16 @@ private:
         uint32_t capacity = 1;                            // array elements declared (1 for scalars)
     };
     std::vector<Uniform> uniforms_;
+    // OCIO's constant tables (the B-spline knots and coefficients of ACES tone curves, indexed in
+    // loops), moved into the parameter buffer: a constant array indexed at run time is copied into
+    // every invocation's private memory, which made an ACES output transform 40x slower on lavapipe.
+    struct ConstArray {
+        std::string name;
+        bool isInt = false;
+        std::vector<float> values;
+        uint32_t offset = 0;  // first vec4 in the step's parameters
+    };
+    std::vector<ConstArray> constArrays_;
     uint32_t uniformVec4s_ = 0;
     std::string shaderText_;
 };
