@@ -125,7 +125,13 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             state.viewer.falseColour = a.value("on", true);
             state.colourChanged = true;
         } else if (kind == "zoom") {
-            if (a.at("mode") == "1:1") {
+            if (a.contains("scale")) {  // window pixels per image pixel, the image centred
+                ViewerState& v = state.viewer;
+                v.fit = false;
+                v.scale = a.at("scale").get<float>();
+                v.originX = imageW / 2.0f - v.areaW / (2 * v.scale);
+                v.originY = imageH / 2.0f - v.areaH / (2 * v.scale);
+            } else if (a.at("mode") == "1:1") {
                 hooks.oneToOne(imageW, imageH);
             } else {
                 state.viewer.fit = true;

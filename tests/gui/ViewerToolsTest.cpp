@@ -7,6 +7,7 @@
 
 #include "engine/graph/Grade.h"
 #include "tests/gui/StationHarness.h"
+#include "tests/support/ExrOracle.h"
 #include "tests/support/TempDir.h"
 
 namespace tinct::test {
@@ -119,6 +120,36 @@ TEST(ViewerTools, QualifierPickerSelectsTheClickedColourThenAddsAStroke) {
     expectAt("picked.png", 290, expectedDisplay(blue, std::nullopt), "blue, not picked");
     expectAt("extended.png", 100, expectedDisplay(green, slope), "green, still picked");
     expectAt("extended.png", 290, expectedDisplay(blue, slope), "blue, added by the stroke");
+}
+
+TEST(ViewerProxy, AtHalfSizeTheViewerGradesTheMeanOfEachTwoByTwoBlock) {
+    TempDir dir;
+    // A one-pixel checkerboard of two colours: at half size each window pixel covers a 2x2 block,
+    // two of each colour, so the graded proxy is the grade of their mean, flat. Showing every other
+    // pixel instead would give one of the two colours.
+    const std::array<float, 3> a{0.40f, 0.10f, 0.05f}, b{0.02f, 0.20f, 0.30f};
+    std::vector<float> rgba;
+    for (int y = 0; y < 144; ++y)
+        for (int x = 0; x < 256; ++x) {
+            const auto& c = (x + y) % 2 ? a : b;
+            rgba.insert(rgba.end(), {c[0], c[1], c[2], 1.0f});
+        }
+    writeExrWithOpenExr(dir.file("checker.exr"), Imf::Header(256, 144), rgba);
+    writeText(dir.file("half.json"), R"([
+        {"action": "add_node", "type": "cdl"},
+        {"action": "set_param", "param": "slope", "value": [1.3, 1.0, 0.7]},
+        {"action": "zoom", "scale": 0.5},
+        {"action": "wait", "frames": 3},
+        {"action": "screenshot", "path": "half.png"}
+    ])");
+    ASSERT_EQ(runStation("checker.exr --input-colorspace ACES2065-1 --display sRGB --script half.json", dir), 0);
+    const Png shot = readPng(dir.file("half.png"));
+    ASSERT_EQ(shot.width, kWindowW);
+    const std::array<float, 3> mean{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2};
+    const auto expected = expectedDisplay(mean, std::array<double, 3>{1.3, 1.0, 0.7});
+    // The image, 128 x 72 window pixels, is centred in the viewer (x 0..396): around (198, 140).
+    for (auto [x, y] : {std::pair{190, 135}, std::pair{191, 135}, std::pair{205, 146}})
+        for (int ch = 0; ch < 3; ++ch) EXPECT_NEAR(shot.at(x, y)[ch], code(expected[ch]), 2) << x << "," << y << " channel " << ch;
 }
 
 }  // namespace
