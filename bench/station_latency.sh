@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Parameter-drag-to-screen latency of the station: `tinct gui` on the sample footage at WxH (default
-# 1920x1080) replays N parameter edits, one per frame, as a drag would make them; each latency is
-# from the edit to the presented frame that shows it (the frame's fence waited), and includes the
-# rebuild of the fused kernel for the new parameter values and the grading of the full frame.
+# Edit-to-screen latency of the station: `tinct gui` on the sample footage at WxH (default 1920x1080)
+# replays N parameter edits, one per frame, as a drag makes them, then S structure edits (a node
+# added, each followed by a pause). Each latency runs from the edit to the presented frame that shows
+# it (the frame's fence waited): for a parameter, new values into the running kernels and the
+# grading; for a structure edit, the background build of new kernels. While one builds, the station
+# keeps presenting frames: their intervals show whether the UI froze.
 # Needs a display: run under xvfb-run where there is none.
 set -euo pipefail
 n=${1:-30}
 size=${2:-1920x1080}
+structure=${3:-4}
 w=${size%x*}
 h=${size#*x}
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -18,16 +21,25 @@ trap 'rm -rf "$work"' EXIT
   for i in $(seq 1 "$n"); do
     echo ", {\"action\": \"set_param\", \"param\": \"saturation\", \"value\": $(awk "BEGIN{print 1 + $i / 100}")}"
   done
+  for i in $(seq 1 "$structure"); do
+    echo ', {"action": "add_node", "type": "cdl"}, {"action": "wait", "frames": 5}'
+  done
   echo ']'
 } > "$work/drag.json"
 "$tinct" gui --sample-width "$w" --sample-height "$h" --window-width 1600 --window-height 900 \
   --script "$work/drag.json" --bench "$work/latency.json" --autosave "$work/autosave.json"
-python3 - "$work/latency.json" <<'PY'
+python3 - "$work/latency.json" "$n" "$structure" <<'PY'
 import json, statistics, sys
 d = json.load(open(sys.argv[1]))
-lat = sorted(d["latency_ms"][1:])  # the first edit follows the node's addition and compiles its kernel
+n, s = int(sys.argv[2]), int(sys.argv[3])
+lat = sorted(d["latency_ms"][1:n + 1])  # the first edit adds the node and builds its kernel
+builds = d["latency_ms"][n + 1:]
+frames = d["frame_ms_while_building"]
 print(f"{d['device']}: image {d['image'][0]}x{d['image'][1]}, window {d['window'][0]}x{d['window'][1]}, "
-      f"graded at 1/{d['proxy_factor']} each way, "
-      f"{len(lat)} edits: median {statistics.median(lat):.1f} ms, p90 {lat[int(len(lat) * 0.9) - 1]:.1f} ms, "
-      f"max {lat[-1]:.1f} ms")
+      f"graded at 1/{d['proxy_factor']} each way when still")
+print(f"  {len(lat)} parameter edits in a drag: median {statistics.median(lat):.1f} ms, "
+      f"p90 {lat[int(len(lat) * 0.9) - 1]:.1f} ms, max {lat[-1]:.1f} ms")
+if builds:
+    print(f"  {len(builds)} structure edits: edit to screen median {statistics.median(builds):.0f} ms; "
+          f"{len(frames)} frames presented while building, longest interval {max(frames, default=0):.0f} ms")
 PY
