@@ -18,18 +18,42 @@ layout(push_constant) uniform Push {
     float wipe;                       // image x where the reference starts; >= imageW: no wipe
     int scopeX, scopeY, scopeW, scopeH;  // where the scope image goes; scopeW 0: none
     int scopeImageW, scopeImageH;
-    uint bgr;                         // 1: the swapchain is B8G8R8A8
+    uint packing;                     // 0 R8G8B8A8, 1 B8G8R8A8, 2 A2B10G10R10, 3 A2R10G10B10 (WindowPacking)
+    uint uiToPq;                      // 1: the swapchain is HDR10; the station's own pixels go to PQ
 } pc;
 
 uint pack(vec3 c) {
-    const uvec3 v = uvec3(round(clamp(c, 0.0, 1.0) * 255.0));
-    return pc.bgr == 1u ? (v.b | (v.g << 8) | (v.r << 16) | 0xff000000u) : (v.r | (v.g << 8) | (v.b << 16) | 0xff000000u);
+    c = clamp(c, 0.0, 1.0);
+    if (pc.packing >= 2u) {
+        const uvec3 v = uvec3(round(c * 1023.0));
+        return pc.packing == 2u ? (v.r | (v.g << 10) | (v.b << 20) | 0xc0000000u)
+                                : (v.b | (v.g << 10) | (v.r << 20) | 0xc0000000u);
+    }
+    const uvec3 v = uvec3(round(c * 255.0));
+    return pc.packing == 1u ? (v.b | (v.g << 8) | (v.r << 16) | 0xff000000u) : (v.r | (v.g << 8) | (v.b << 16) | 0xff000000u);
+}
+
+// An sRGB code value (IEC 61966-2-1) as ST 2084 code values in Rec.2020, its white at 203 cd/m2
+// (ITU-R BT.2408 graphics white); the same mapping as the UI colours get (app/gui/GraphicsWhite.cpp).
+vec3 uiToPq(vec3 c) {
+    c = clamp(c, 0.0, 1.0);
+    const vec3 linear = mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), greaterThan(c, vec3(0.04045)));
+    // Rec.709 to Rec.2020 primaries (ITU-R BT.2087), column-major.
+    const mat3 toRec2020 = mat3(0.627403896, 0.069097289, 0.016391439,
+                                0.329283039, 0.919540395, 0.088013308,
+                                0.043313065, 0.011362316, 0.895595253);
+    const vec3 y = clamp(toRec2020 * linear * (203.0 / 10000.0), 0.0, 1.0);
+    const float m1 = 2610.0 / 16384.0, m2 = 2523.0 / 4096.0 * 128.0;
+    const float c1 = 3424.0 / 4096.0, c2 = 2413.0 / 4096.0 * 32.0, c3 = 2392.0 / 4096.0 * 32.0;
+    const vec3 ym = pow(y, vec3(m1));
+    return pow((c1 + c2 * ym) / (1.0 + c3 * ym), vec3(m2));
 }
 
 void main() {
     const ivec2 p = ivec2(gl_GlobalInvocationID.xy);
     if (p.x >= pc.windowW || p.y >= pc.windowH) return;
     vec3 c = vec3(0.08);
+    bool station = true;  // the station's own pixels, not the viewer image
     if (p.x >= pc.viewX && p.y >= pc.viewY && p.x < pc.viewX + pc.viewW && p.y < pc.viewY + pc.viewH) {
         c = vec3(0.12);
         // The centre of the window pixel, mapped into the image: floor gives the image pixel it lies in.
@@ -38,8 +62,12 @@ void main() {
         if (i.x >= 0 && i.y >= 0 && i.x < pc.imageW && i.y < pc.imageH) {
             const int index = i.y * pc.imageW + i.x;
             c = at.x >= pc.wipe ? reference[index].rgb : graded[index].rgb;
+            station = false;
         }
-        if (pc.wipe < float(pc.imageW) && abs(at.x - pc.wipe) * pc.scale < 1.0) c = vec3(1.0);
+        if (pc.wipe < float(pc.imageW) && abs(at.x - pc.wipe) * pc.scale < 1.0) {
+            c = vec3(1.0);
+            station = true;
+        }
     } else if (pc.scopeW > 0 && p.x >= pc.scopeX && p.y >= pc.scopeY && p.x < pc.scopeX + pc.scopeW &&
                p.y < pc.scopeY + pc.scopeH) {
         const int sx = ((p.x - pc.scopeX) * pc.scopeImageW) / pc.scopeW;
@@ -47,5 +75,6 @@ void main() {
         const uint s = scope[sy * pc.scopeImageW + sx];
         c = vec3(float(s & 255u), float((s >> 8) & 255u), float((s >> 16) & 255u)) / 255.0;
     }
+    if (station && pc.uiToPq == 1u) c = uiToPq(c);
     window[p.y * pc.windowW + p.x] = pack(c);
 }

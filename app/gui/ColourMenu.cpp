@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "app/gui/Panels.h"
+#include "engine/color/Hdr10Signal.h"
 
 namespace tinct {
 
@@ -14,6 +15,12 @@ void drawColourMenu(StationState& state, const LoadedConfig& config) {
     if (!ImGui::BeginMenu("Colour")) return;
     const auto& c = config.config;
     ImGui::TextDisabled("config: %s (%s)", config.path.c_str(), config.source.c_str());
+    ImGui::TextDisabled("window: %s", state.swapchain.c_str());
+    if (state.swapchainHdr10) {
+        const auto mismatch = hdr10Mismatch(c, state.color.display, state.color.view);
+        if (mismatch) ImGui::TextColored({1.0f, 0.45f, 0.4f, 1.0f}, "not an HDR10 signal: %s", mismatch->c_str());
+        else ImGui::TextDisabled("the display/view gives Rec.2100 PQ, as the HDR10 window shows it");
+    }
     auto pick = [&](const char* title, std::string& field, const std::vector<std::string>& names) {
         if (!ImGui::BeginMenu(title)) return;
         for (const auto& name : names)
@@ -52,6 +59,14 @@ void drawColourMenu(StationState& state, const LoadedConfig& config) {
         state.colourChanged = true;
     }
     ImGui::EndMenu();
+}
+
+void checkHdr10Display(StationState& state, const LoadedConfig& config) {
+    static const std::string prefix = "HDR10 window: ";
+    if (auto mismatch = hdr10Mismatch(config.config, state.color.display, state.color.view))
+        state.notify(prefix + *mismatch, true);
+    else if (state.message.rfind(prefix, 0) == 0)
+        state.notify("");  // the warning about the previous display no longer holds
 }
 
 void drawHelpPanel(StationState& state) {

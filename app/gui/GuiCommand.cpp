@@ -20,6 +20,9 @@ void addGuiCommand(CLI::App& app, CommandContext& context) {
     addColorOptions(*cmd, options->color);
     cmd->add_option("--calibration-lut", options->calibrationLut,
                     "the monitor's calibration LUT (.cube, .3dl, ...), applied after the display transform");
+    cmd->add_flag("--hdr10", options->hdr10,
+                  "show the window as HDR10 (SMPTE ST 2084 PQ, Rec.2020, 10-bit) for a PQ display such as "
+                  "--display Rec.2100-PQ; fails where the display and driver do not offer it");
     cmd->add_option("--screenshot", options->screenshot, "save the window as PNG after --frames frames, then exit");
     cmd->add_option("--frames", options->frames, "frames to draw before the screenshot (default 1)");
     cmd->add_option("--script", options->script, "JSON list of UI actions to replay, one per frame");
@@ -34,6 +37,8 @@ void addGuiCommand(CLI::App& app, CommandContext& context) {
         GpuOptions gpuOptions = GpuOptions::fromEnvironment();
         gpuOptions.instanceExtensions = StationWindow::requiredInstanceExtensions();
         gpuOptions.presentation = true;
+        gpuOptions.optionalInstanceExtensions = StationWindow::optionalInstanceExtensions();
+        gpuOptions.optionalDeviceExtensions = StationWindow::optionalDeviceExtensions();
         size_t messages = 0;
         {
             GpuContext gpu(gpuOptions);

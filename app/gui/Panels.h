@@ -39,6 +39,9 @@ void drawInspector(StationState& state, const PanelRect& rect);
 void drawScopesPanel(StationState& state, const PanelRect& rect);
 void drawClipBar(StationState& state, const PanelRect& rect, const MediaSource& media);
 void drawColourMenu(StationState& state, const LoadedConfig& config);
+// On an HDR10 window: warns in the status line when the display/view does not give Rec.2100 PQ, and
+// takes the warning back once it does.
+void checkHdr10Display(StationState& state, const LoadedConfig& config);
 void drawHelpPanel(StationState& state);
 // The render dialog: output, codec and range, progress with fps and time left, cancel. Starting
 // (from the dialog or a script's request) builds the engine's RenderSettings from the grade and the

@@ -139,7 +139,9 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     }
     ScriptReplay script = o.script.empty() ? ScriptReplay() : ScriptReplay(o.script);
 
-    StationWindow window(gpu, o.width, o.height, "Tinct");
+    StationWindow window(gpu, o.width, o.height, "Tinct", o.hdr10 ? SwapchainSignal::Hdr10 : SwapchainSignal::Sdr);
+    state.swapchain = window.description();
+    state.swapchainHdr10 = window.isHdr10();
     ViewerRenderer renderer(gpu);
     BackgroundRender backgroundRender;
     int loadedIndex = -1;
@@ -312,6 +314,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                     scope.height = 256;
                     describeSignal(plan, media.chromaticities(), scope, true);
                     renderer.setScope(scope);
+                    if (state.swapchainHdr10) checkHdr10Display(state, config);
                 }
                 if (state.messageIsError && state.message.rfind("grade:", 0) == 0) state.notify("");
             } catch (const Error& e) {
@@ -364,7 +367,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         window.endFrame(
             [&](VkCommandBuffer cmd) {
                 renderer.record(cmd, composite, window.background(), window.width(), window.height(),
-                                window.swapchainIsBgr());
+                                window.format());
             },
             capture ? &pixels : nullptr);
         extraFrames = std::max(0, extraFrames - 1);

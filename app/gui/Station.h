@@ -22,6 +22,7 @@ struct StationOptions {
     std::string autosave;        // where the grade is autosaved; default beside the grade file
     bool recover = false;        // open the autosave left by a session that did not end cleanly
     int width = 1600, height = 900;
+    bool hdr10 = false;          // an HDR10 (ST 2084 PQ, Rec.2020) swapchain; an error where not offered
     int sampleWidth = 1920, sampleHeight = 1080;
     std::string benchJson;       // parameter-edit-to-screen latencies, for bench/
 };

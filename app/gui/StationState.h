@@ -75,6 +75,8 @@ struct StationState {
     bool showHelp = false;
     bool colourChanged = true;      // rebuild the colour plan and programs
     int scopeArea[4] = {0, 0, 0, 0};
+    std::string swapchain;          // what the window shows: signal, bit depth, Vulkan format
+    bool swapchainHdr10 = false;
     RenderRequest render;
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source

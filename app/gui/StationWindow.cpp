@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "app/gui/GraphicsWhite.h"
 #include "engine/Error.h"
+#include "engine/color/Primaries.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/gpu/VulkanCheck.h"
 
@@ -33,6 +35,38 @@ void imageBarrier(VkCommandBuffer cmd, VkImage image, VkImageLayout from, VkImag
     vkCmdPipelineBarrier(cmd, srcStage, dstStage, 0, 0, nullptr, 0, nullptr, 1, &b);
 }
 
+// The UI's colours are sRGB code values; on an HDR10 window each vertex colour is mapped to PQ at
+// graphics white before ImGui uploads the vertices (see GraphicsWhite.h). Runs of one colour are
+// common (text, frames), so the last mapping is reused.
+void uiToGraphicsWhite(ImDrawData* data) {
+    uint32_t lastIn = 0, lastOut = sdrToGraphicsWhitePq(0u);
+    for (int l = 0; l < data->CmdListsCount; ++l)
+        for (ImDrawVert& v : data->CmdLists[l]->VtxBuffer) {
+            if (v.col != lastIn) lastIn = v.col, lastOut = sdrToGraphicsWhitePq(v.col);
+            v.col = lastOut;
+        }
+}
+
+// Window pixels as the swapchain holds them (32 bits each, as `packing` says) to 8-bit RGBA.
+void unpackToRgba8(const uint32_t* src, WindowPacking packing, std::vector<uint8_t>& rgba) {
+    const size_t pixels = rgba.size() / 4;
+    for (size_t i = 0; i < pixels; ++i) {
+        const uint32_t p = src[i];
+        uint32_t r = 0, g = 0, b = 0;
+        switch (packing) {
+            case WindowPacking::Rgba8: r = p & 255u, g = (p >> 8) & 255u, b = (p >> 16) & 255u; break;
+            case WindowPacking::Bgra8: b = p & 255u, g = (p >> 8) & 255u, r = (p >> 16) & 255u; break;
+            case WindowPacking::A2B10G10R10: r = p & 1023u, g = (p >> 10) & 1023u, b = (p >> 20) & 1023u; break;
+            case WindowPacking::A2R10G10B10: b = p & 1023u, g = (p >> 10) & 1023u, r = (p >> 20) & 1023u; break;
+        }
+        if (packing == WindowPacking::A2B10G10R10 || packing == WindowPacking::A2R10G10B10) {
+            // Nearest 8-bit code for the 10-bit one: v * 255 / 1023, rounded.
+            r = (r * 255u + 511u) / 1023u, g = (g * 255u + 511u) / 1023u, b = (b * 255u + 511u) / 1023u;
+        }
+        rgba[i * 4 + 0] = uint8_t(r), rgba[i * 4 + 1] = uint8_t(g), rgba[i * 4 + 2] = uint8_t(b), rgba[i * 4 + 3] = 255;
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> StationWindow::requiredInstanceExtensions() {
@@ -48,7 +82,12 @@ std::vector<std::string> StationWindow::requiredInstanceExtensions() {
     return std::vector<std::string>(names, names + count);
 }
 
-StationWindow::StationWindow(GpuContext& gpu, int width, int height, const std::string& title) : gpu_(gpu) {
+std::vector<std::string> StationWindow::optionalInstanceExtensions() { return {VK_EXT_SWAPCHAIN_COLOR_SPACE_EXTENSION_NAME}; }
+
+std::vector<std::string> StationWindow::optionalDeviceExtensions() { return {VK_EXT_HDR_METADATA_EXTENSION_NAME}; }
+
+StationWindow::StationWindow(GpuContext& gpu, int width, int height, const std::string& title, SwapchainSignal signal)
+    : gpu_(gpu) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
     window_ = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (!window_) throw Error("cannot open a window of " + std::to_string(width) + "x" + std::to_string(height));
@@ -58,24 +97,18 @@ StationWindow::StationWindow(GpuContext& gpu, int width, int height, const std::
         vkGetPhysicalDeviceSurfaceSupportKHR(gpu_.physicalDevice(), gpu_.queueFamily(), surface_, &present);
         if (!present) throw Error("the Vulkan device " + gpu_.description().name + " cannot present to this window");
 
-        // UNORM only: an _SRGB format would encode the viewer's display code values a second time.
         uint32_t count = 0;
         vkGetPhysicalDeviceSurfaceFormatsKHR(gpu_.physicalDevice(), surface_, &count, nullptr);
-        std::vector<VkSurfaceFormatKHR> formats(count);
-        vkGetPhysicalDeviceSurfaceFormatsKHR(gpu_.physicalDevice(), surface_, &count, formats.data());
-        bool found = false;
-        for (VkFormat wanted : {VK_FORMAT_B8G8R8A8_UNORM, VK_FORMAT_R8G8B8A8_UNORM}) {
-            for (const auto& f : formats)
-                if (!found && f.format == wanted && f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) {
-                    format_ = f;
-                    found = true;
-                }
-        }
-        if (!found) throw Error("the window offers no 8-bit UNORM swapchain format");
-        bgr_ = format_.format == VK_FORMAT_B8G8R8A8_UNORM;
+        SurfaceOffer offer;
+        offer.formats.resize(count);
+        vkGetPhysicalDeviceSurfaceFormatsKHR(gpu_.physicalDevice(), surface_, &count, offer.formats.data());
+        offer.extendedColourSpaces = gpu_.instanceExtensionEnabled(VK_EXT_SWAPCHAIN_COLOR_SPACE_EXTENSION_NAME);
+        const SurfaceFormatResult chosen = chooseSurfaceFormat(offer, signal);
+        if (!chosen.choice) throw Error(chosen.whyNot);
+        choice_ = *chosen.choice;
 
         VkAttachmentDescription colour{};
-        colour.format = format_.format;
+        colour.format = choice_.format.format;
         colour.samples = VK_SAMPLE_COUNT_1_BIT;
         colour.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;  // the composite copied in before the pass
         colour.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
@@ -165,8 +198,8 @@ void StationWindow::createSwapchain() {
     info.surface = surface_;
     info.minImageCount = std::max(caps.minImageCount, 2u);
     if (caps.maxImageCount) info.minImageCount = std::min(info.minImageCount, caps.maxImageCount);
-    info.imageFormat = format_.format;
-    info.imageColorSpace = format_.colorSpace;
+    info.imageFormat = choice_.format.format;
+    info.imageColorSpace = choice_.format.colorSpace;
     info.imageExtent = extent_;
     info.imageArrayLayers = 1;
     info.imageUsage = usage;
@@ -185,7 +218,7 @@ void StationWindow::createSwapchain() {
         VkImageViewCreateInfo v{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
         v.image = image;
         v.viewType = VK_IMAGE_VIEW_TYPE_2D;
-        v.format = format_.format;
+        v.format = choice_.format.format;
         v.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
         VkImageView view;
         vkCheck(vkCreateImageView(gpu_.device(), &v, nullptr, &view), "creating a swapchain image view");
@@ -205,9 +238,34 @@ void StationWindow::createSwapchain() {
         vkCheck(vkCreateSemaphore(gpu_.device(), &semInfo, nullptr, &s), "creating a semaphore");
         renderDone_.push_back(s);
     }
+    sendHdrMetadata();
     const size_t pixels = size_t(extent_.width) * extent_.height;
     background_ = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
     capture_ = GpuBuffer(gpu_, pixels * 4, BufferUse::Download);
+}
+
+// SMPTE ST 2086 mastering display metadata, sent with each new HDR10 swapchain so that a display
+// that tone-maps knows the range the picture was made for. Vulkan offers no way to read the
+// monitor's own primaries, so the typical HDR grading display is described: P3-D65 primaries
+// (SMPTE EG 432-1), 1000 cd/m2 peak, 0.0001 cd/m2 black. MaxCLL and MaxFALL (CTA-861.3) are sent
+// as 0, "unknown": they describe finished content, and the picture under grading changes.
+void StationWindow::sendHdrMetadata() {
+    sentHdrMetadata_ = false;
+    if (!isHdr10() || !gpu_.deviceExtensionEnabled(VK_EXT_HDR_METADATA_EXTENSION_NAME)) return;
+    auto set = reinterpret_cast<PFN_vkSetHdrMetadataEXT>(vkGetDeviceProcAddr(gpu_.device(), "vkSetHdrMetadataEXT"));
+    if (!set) return;
+    const Chromaticities p3 = *chromaticitiesOf("P3-D65");
+    VkHdrMetadataEXT metadata{VK_STRUCTURE_TYPE_HDR_METADATA_EXT};
+    metadata.displayPrimaryRed = {p3.redX, p3.redY};
+    metadata.displayPrimaryGreen = {p3.greenX, p3.greenY};
+    metadata.displayPrimaryBlue = {p3.blueX, p3.blueY};
+    metadata.whitePoint = {p3.whiteX, p3.whiteY};
+    metadata.maxLuminance = 1000.0f;
+    metadata.minLuminance = 0.0001f;
+    metadata.maxContentLightLevel = 0.0f;
+    metadata.maxFrameAverageLightLevel = 0.0f;
+    set(gpu_.device(), 1, &swapchain_, &metadata);
+    sentHdrMetadata_ = true;
 }
 
 void StationWindow::destroySwapchain() {
@@ -254,8 +312,10 @@ void StationWindow::initImGui() {
 bool StationWindow::shouldClose() const { return glfwWindowShouldClose(window_); }
 void StationWindow::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 
-std::string StationWindow::formatName() const {
-    return bgr_ ? "B8G8R8A8_UNORM" : "R8G8B8A8_UNORM";
+std::string StationWindow::description() const {
+    if (!isHdr10()) return describeChoice(choice_);
+    return describeChoice(choice_) + (sentHdrMetadata_ ? "; ST 2086 metadata sent: P3-D65, 1000 / 0.0001 cd/m2"
+                                                       : "; no ST 2086 metadata (the device lacks VK_EXT_hdr_metadata)");
 }
 
 void StationWindow::beginFrame(double waitSeconds, const ScriptedMouse* mouse) {
@@ -283,6 +343,7 @@ void StationWindow::beginFrame(double waitSeconds, const ScriptedMouse* mouse) {
 
 void StationWindow::endFrame(const std::function<void(VkCommandBuffer)>& background, WindowPixels* capture) {
     ImGui::Render();
+    if (isHdr10()) uiToGraphicsWhite(ImGui::GetDrawData());
     VkDevice d = gpu_.device();
     vkCheck(vkWaitForFences(d, 1, &fence_, VK_TRUE, UINT64_MAX), "waiting for the previous frame");
     uint32_t index = 0;
@@ -370,13 +431,7 @@ void StationWindow::endFrame(const std::function<void(VkCommandBuffer)>& backgro
         capture->width = int(extent_.width);
         capture->height = int(extent_.height);
         capture->rgba.resize(size_t(extent_.width) * extent_.height * 4);
-        const uint8_t* src = static_cast<const uint8_t*>(capture_.mapped());
-        for (size_t i = 0; i < capture->rgba.size(); i += 4) {
-            capture->rgba[i + 0] = src[i + (bgr_ ? 2 : 0)];
-            capture->rgba[i + 1] = src[i + 1];
-            capture->rgba[i + 2] = src[i + (bgr_ ? 0 : 2)];
-            capture->rgba[i + 3] = 255;
-        }
+        unpackToRgba8(static_cast<const uint32_t*>(capture_.mapped()), choice_.packing, capture->rgba);
     }
 }
 

@@ -15,7 +15,8 @@ struct CompositePush {
     int32_t windowW, windowH, viewX, viewY, viewW, viewH, imageW, imageH;
     float originX, originY, scale, wipe;
     int32_t scopeX, scopeY, scopeW, scopeH, scopeImageW, scopeImageH;
-    uint32_t bgr;
+    uint32_t packing;  // WindowPacking
+    uint32_t uiToPq;   // 1: HDR10; the station's own pixels go to PQ at graphics white
 };
 
 struct DownscalePush {
@@ -160,7 +161,7 @@ void ViewerRenderer::setScope(const ScopeOptions& options) {
 }
 
 void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW,
-                            int windowH, bool bgr) {
+                            int windowH, const SurfaceFormatChoice& format) {
     scopeRecorded_ = pickRecorded_ = false;
     const bool ready = width_ > 0 && programs_.view;
     const uint32_t w = gradedW(), h = gradedH();
@@ -225,7 +226,8 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
         push.scopeX = layout.scopeX, push.scopeY = layout.scopeY, push.scopeW = layout.scopeW, push.scopeH = layout.scopeH;
         push.scopeImageW = scopeImage_->width, push.scopeImageH = scopeImage_->height;
     }
-    push.bgr = bgr ? 1 : 0;
+    push.packing = uint32_t(format.packing);
+    push.uiToPq = format.signal == SwapchainSignal::Hdr10 ? 1 : 0;
     const VkBuffer image = ready ? view_.handle() : dummy_.handle();
     const Binding bindings[4] = {{BindingKind::StorageBuffer, image},
                                  {BindingKind::StorageBuffer, ready && layout.wipe ? reference_.handle() : image},

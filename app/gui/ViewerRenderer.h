@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "app/gui/SurfaceFormatChoice.h"
 #include "engine/color/ColorPipeline.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuBuffer.h"
@@ -69,9 +70,10 @@ public:
     int height() const { return height_; }
     int proxyFactor() const { return factor_; }
 
-    // Records this frame's work: grading where something changed, then the composite into `window`.
+    // Records this frame's work: grading where something changed, then the composite into `window`,
+    // packed for the swapchain `format`.
     void record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW, int windowH,
-                bool bgr);
+                const SurfaceFormatChoice& format);
     // After the frame completed: picks up the scope image and the picked pixel. True when the scope
     // changed, so that one more frame should be drawn to show it.
     bool afterFrame();

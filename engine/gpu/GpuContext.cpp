@@ -1,5 +1,6 @@
 #include "engine/gpu/GpuContext.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -23,6 +24,27 @@ bool layerAvailable(const char* name) {
     return false;
 }
 
+bool instanceExtensionOffered(const std::string& name) {
+    uint32_t count = 0;
+    vkEnumerateInstanceExtensionProperties(nullptr, &count, nullptr);
+    std::vector<VkExtensionProperties> offered(count);
+    vkEnumerateInstanceExtensionProperties(nullptr, &count, offered.data());
+    for (const auto& e : offered)
+        if (name == e.extensionName) return true;
+    return false;
+}
+
+bool deviceExtensionOffered(VkPhysicalDevice device, const std::string& name) {
+    uint32_t count = 0;
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, nullptr);
+    std::vector<VkExtensionProperties> offered(count);
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, offered.data());
+    for (const auto& e : offered)
+        if (name == e.extensionName) return true;
+    return false;
+}
+
+// `extra` names the extensions to enable, checked by the caller (required ones fail at creation).
 VkInstance createInstance(bool validation, const std::vector<std::string>& extra = {}) {
     VkApplicationInfo app{VK_STRUCTURE_TYPE_APPLICATION_INFO};
     app.pApplicationName = "tinct";
@@ -128,7 +150,10 @@ std::vector<DeviceDescription> GpuContext::listDevices(const GpuOptions& options
 }
 
 GpuContext::GpuContext(const GpuOptions& options) {
-    instance_ = createInstance(options.validation, options.instanceExtensions);
+    instanceExtensions_ = options.instanceExtensions;
+    for (const auto& e : options.optionalInstanceExtensions)
+        if (instanceExtensionOffered(e)) instanceExtensions_.push_back(e);
+    instance_ = createInstance(options.validation, instanceExtensions_);
     try {
         if (options.validation) {
             auto create = reinterpret_cast<PFN_vkCreateDebugUtilsMessengerEXT>(
@@ -190,6 +215,10 @@ GpuContext::GpuContext(const GpuOptions& options) {
         // Push descriptors let each dispatch bind its buffers without descriptor pools per frame.
         std::vector<const char*> extensions = {VK_KHR_PUSH_DESCRIPTOR_EXTENSION_NAME};
         if (options.presentation) extensions.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
+        for (const char* e : extensions) deviceExtensions_.push_back(e);
+        for (const auto& e : options.optionalDeviceExtensions)
+            if (deviceExtensionOffered(physical_, e)) deviceExtensions_.push_back(e);
+        for (size_t i = extensions.size(); i < deviceExtensions_.size(); ++i) extensions.push_back(deviceExtensions_[i].c_str());
         VkDeviceCreateInfo deviceInfo{VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO};
         deviceInfo.queueCreateInfoCount = 1;
         deviceInfo.pQueueCreateInfos = &queueInfo;
@@ -213,6 +242,14 @@ GpuContext::GpuContext(const GpuOptions& options) {
 }
 
 GpuContext::~GpuContext() { release(); }
+
+bool GpuContext::instanceExtensionEnabled(const std::string& name) const {
+    return std::find(instanceExtensions_.begin(), instanceExtensions_.end(), name) != instanceExtensions_.end();
+}
+
+bool GpuContext::deviceExtensionEnabled(const std::string& name) const {
+    return std::find(deviceExtensions_.begin(), deviceExtensions_.end(), name) != deviceExtensions_.end();
+}
 
 void GpuContext::release() {
     if (device_) {

@@ -24,6 +24,10 @@ struct GpuOptions {
     // queue family that does graphics and compute, with VK_KHR_swapchain on the device.
     std::vector<std::string> instanceExtensions;
     bool presentation = false;
+    // Enabled only where the loader / the device offers them (the station's HDR output): their
+    // absence is no failure; instanceExtensionEnabled / deviceExtensionEnabled say what was.
+    std::vector<std::string> optionalInstanceExtensions;
+    std::vector<std::string> optionalDeviceExtensions;
 
     // TINCT_VALIDATION=1 turns validation on; TINCT_DEVICE picks the device.
     static GpuOptions fromEnvironment();
@@ -46,6 +50,9 @@ public:
     uint32_t queueFamily() const { return queueFamily_; }
     const DeviceDescription& description() const { return description_; }
     const std::string& choiceReason() const { return choiceReason_; }
+    // Whether an extension asked for as optional (or required) was enabled.
+    bool instanceExtensionEnabled(const std::string& name) const;
+    bool deviceExtensionEnabled(const std::string& name) const;
     const VkPhysicalDeviceLimits& limits() const { return limits_; }
     // The largest buffer Tinct can allocate in one piece (maxMemoryAllocationSize).
     VkDeviceSize largestBuffer() const { return largestBuffer_; }
@@ -88,6 +95,7 @@ private:
     VkCommandPool oneShotPool_ = VK_NULL_HANDLE;
     DeviceDescription description_;
     std::string choiceReason_;
+    std::vector<std::string> instanceExtensions_, deviceExtensions_;
     VkPhysicalDeviceLimits limits_{};
     VkDeviceSize largestBuffer_ = 0;
     VkPhysicalDeviceMemoryProperties memory_{};

@@ -31,9 +31,9 @@ Png readPng(const std::string& path) {
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
-int runStation(const std::string& args, const TempDir& dir, bool mustSucceed) {
-    const std::string cmd = "cd " + quote(dir.path().string()) +
-                            " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x24' " + quote(TINCT_BINARY) +
+int runStation(const std::string& args, const TempDir& dir, bool mustSucceed, int depth) {
+    const std::string cmd = "cd " + quote(dir.path().string()) + " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x" +
+                            std::to_string(depth) + "' " + quote(TINCT_BINARY) +
                             " gui --window-width " + std::to_string(kWindowW) + " --window-height " +
                             std::to_string(kWindowH) + " " + args + " > station.log 2>&1";
     const int status = std::system(cmd.c_str());

@@ -28,8 +28,9 @@ std::string quote(const std::string& s);
 
 // Runs the station in `dir` under its own Xvfb server (xvfb-run -a picks a free display and stops it
 // after), the window kWindowW x kWindowH, the validation layer on. Returns the exit status; a failure
-// fails the test (with the station's log) unless `mustSucceed` is false.
-int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true);
+// fails the test (with the station's log) unless `mustSucceed` is false. `depth`: the X screen's bits
+// a pixel (30 makes lavapipe offer a 10-bit swapchain format).
+int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true, int depth = 24);
 
 void writeText(const std::string& path, const std::string& text);
 
