@@ -82,6 +82,16 @@ void drawHelpPanel(StationState& state) {
     ImGui::Separator();
     ImGui::TextUnformatted("Viewer: wheel zoom, right-drag pan, click to pick; drag a window's handles;\n"
                            "a qualifier's Pick / Pick + samples the colours clicked or stroked.");
+    ImGui::Separator();
+    ImGui::TextDisabled("Node editor, with the mouse");
+    static const char* gestures[][2] = {
+        {"output -> input", "connect (a mixer's hollow slot adds an input)"},
+        {"output -> matte", "a qualifier or window limits the node (cyan pin)"},
+        {"output -> output", "that node's result is the grade's"},
+        {"pin -> empty", "pull a link off: a mixer's input, or a matte"},
+        {"node -> node", "move it after that node (onto source: first)"},
+        {"click / wheel", "select / zoom; right drag: pan"}};
+    for (auto& g : gestures) ImGui::Text("%-17s %s", g[0], g[1]);
     ImGui::End();
 }
 

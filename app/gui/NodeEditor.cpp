@@ -1,11 +1,14 @@
 // The node editor, drawn with ImGui draw lists. Nodes are laid out left to right in the order the
-// grade applies them; links are drawn from every entry of each node's `inputs`, however many.
+// grade applies them; links are drawn from every entry of each node's `inputs`, however many, between
+// the pins that NodeEditorDrag's gestures start and end on.
 #include <imgui.h>
 
 #include <algorithm>
 #include <functional>
 #include <map>
 
+#include "app/gui/NodeEditorDrag.h"
+#include "app/gui/NodeEditorPins.h"
 #include "app/gui/Panels.h"
 #include "engine/Error.h"
 #include "engine/nodes/NodeTypes.h"
@@ -65,7 +68,7 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
         state.notify(e.what(), true);
     }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu node(s)  wheel: zoom  right drag: pan", grade.nodes.size());
+    ImGui::TextDisabled("%zu node(s)  drag pins: connect  drag a node: move  wheel: zoom  right drag: pan", grade.nodes.size());
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 canvas = ImGui::GetCursorScreenPos();
@@ -73,6 +76,7 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     draw->AddRectFilled(canvas, {canvas.x + size.x, canvas.y + size.y}, IM_COL32(30, 30, 34, 255));
     ImGui::InvisibleButton("##canvas", {std::max(size.x, 1.0f), std::max(size.y, 1.0f)},
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+    const bool canvasPressed = ImGui::IsItemClicked(ImGuiMouseButton_Left), canvasHovered = ImGui::IsItemHovered();
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemHovered() && io.MouseWheel != 0) view.zoom = std::clamp(view.zoom * (io.MouseWheel > 0 ? 1.1f : 0.9f), 0.4f, 2.5f);
     if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Right)) {
@@ -96,7 +100,7 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     };
     int last = 0;
     for (const auto& n : grade.nodes) last = std::max(last, depth(n));
-    column["#output"] = last + 1;
+    column[kOutputBox] = last + 1;
     std::map<std::string, ImVec2> at;  // top-left of each box
     auto place = [&](const std::string& id) {
         const int c = column[id], r = rows[std::to_string(c)]++;
@@ -104,10 +108,13 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     };
     place(kSourceInput);
     for (const auto& n : grade.nodes) place(n.id);
-    place("#output");
+    place(kOutputBox);
+    const NodeBoxes boxes{at, w, h, view.zoom};
+    const std::vector<NodePin> pins = nodePins(grade, boxes);
     state.nodePoints.clear();
     for (const auto& [id, p] : at)
-        state.nodePoints[(id == "#output" ? std::string("output") : id) + ":body"] = {p.x + w / 2, p.y + h / 2};
+        state.nodePoints[(id == kOutputBox ? std::string("output") : id) + ":body"] = {p.x + w / 2, p.y + h / 2};
+    for (const auto& pin : pins) state.nodePoints[pinName(pin)] = {pin.at.x, pin.at.y};
 
     auto box = [&](const std::string& id, const std::string& title, const std::string& sub, ImU32 fill, bool selected) {
         const ImVec2 p = at[id];
@@ -121,34 +128,27 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
         draw->AddBezierCubic(from, {from.x + gap * 0.6f, from.y}, {to.x - gap * 0.6f, to.y}, to, colour, 2.0f);
     };
     for (const auto& node : grade.nodes) {
-        const size_t n = node.inputs.size();
-        for (size_t k = 0; k < n; ++k) {
+        const size_t slots = inputSlots(node);
+        for (size_t k = 0; k < node.inputs.size(); ++k) {
             auto src = at.find(node.inputs[k]);
             if (src == at.end()) continue;
             const ImVec2 from{src->second.x + w, src->second.y + h / 2};
-            const ImVec2 to{at[node.id].x, at[node.id].y + h * (k + 1) / (n + 1)};
-            link(from, to);
+            link(from, inputPinAt(boxes, node.id, k, slots));
         }
         if (auto m = at.find(node.matte); !node.matte.empty() && m != at.end())  // a key: into the box's lower edge
             link({m->second.x + w, m->second.y + h / 2}, {at[node.id].x + w / 2, at[node.id].y + h}, IM_COL32(90, 200, 230, 255));
     }
     const std::string outputId = grade.output.empty() ? (grade.nodes.empty() ? kSourceInput : grade.nodes.back().id) : grade.output;
-    link({at[outputId].x + w, at[outputId].y + h / 2}, {at["#output"].x, at["#output"].y + h / 2});
+    link({at[outputId].x + w, at[outputId].y + h / 2}, inputPinAt(boxes, kOutputBox, 0, 1));
 
     box(kSourceInput, "source", "", IM_COL32(50, 70, 50, 255), false);
-    box("#output", "output", "", IM_COL32(50, 50, 80, 255), false);
+    box(kOutputBox, "output", "", IM_COL32(50, 50, 80, 255), false);
     for (const auto& node : grade.nodes) {
         const std::string title = node.label.empty() ? node.id : node.label;
         box(node.id, title, node.type + (node.bypass ? " (bypassed)" : ""),
             node.bypass ? IM_COL32(60, 45, 45, 255) : IM_COL32(60, 60, 70, 255), node.id == state.selected);
     }
-    if (ImGui::IsItemClicked(ImGuiMouseButton_Left)) {
-        for (const auto& node : grade.nodes) {
-            const ImVec2 p = at[node.id];
-            if (io.MousePos.x >= p.x && io.MousePos.x < p.x + w && io.MousePos.y >= p.y && io.MousePos.y < p.y + h)
-                state.selected = node.id;
-        }
-    }
+    nodeEditorGestures(state, boxes, pins, draw, canvasPressed, canvasHovered);  // may edit the grade: last
     draw->PopClipRect();
     ImGui::End();
 }

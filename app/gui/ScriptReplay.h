@@ -25,6 +25,8 @@
 // where a point P is [x, y] in window pixels, {"image": [x, y]} that image position in the viewer
 // (pixel centres at .5), or {"node": "n1", "pin": "body"} a place in the node editor (pins: "body",
 // "output", "input 1".., "matte"; the node "source" is the graph's source, "output" its output).
+// A drag that changes the graph shows the new layout two frames later: wait 2 frames before aiming
+// at node points again.
 #include <deque>
 #include <functional>
 #include <optional>

@@ -81,8 +81,9 @@ struct StationState {
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
     bool stillChanged = false;      // rebuild the wipe's reference
-    // Where the node editor drew things last frame ("n1:body", "n1:output", "n1:input 1", "n1:matte"),
-    // in window pixels: scripts aim the mouse at them.
+    // Where the node editor drew things last frame ("n1:body", "n1:output", "n1:input 1", "n1:matte",
+    // "source:output", "output:input 1"; a mixer's spare slot is its last input), in window pixels:
+    // scripts aim the mouse at them.
     std::map<std::string, std::array<float, 2>> nodePoints;
     std::optional<QualifierPicker> picker;
 

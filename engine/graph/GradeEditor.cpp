@@ -171,6 +171,70 @@ void GradeEditor::removeNode(const std::string& nodeId) {
     commit(std::move(next), "remove " + removed.type);
 }
 
+namespace {
+
+// The matte nodes limiting `id` (its matte, that one's, ...) that limit nothing else: they belong to it.
+std::vector<std::string> ownMattes(const Grade& g, const std::string& id) {
+    std::vector<std::string> chain;
+    for (const GradeNode* n = g.find(id); n && !n->matte.empty(); n = g.find(n->matte)) {
+        if (std::find(chain.begin(), chain.end(), n->matte) != chain.end()) break;  // a cycle, refused later
+        chain.push_back(n->matte);
+    }
+    const std::vector<std::string> all = chain;  // the predicate reads the whole chain while erasing
+    std::erase_if(chain, [&](const std::string& matte) {
+        return std::any_of(g.nodes.begin(), g.nodes.end(), [&](const GradeNode& n) {
+            return n.matte == matte && n.id != id && std::find(all.begin(), all.end(), n.id) == all.end();
+        });
+    });
+    return chain;
+}
+
+}  // namespace
+
+void GradeEditor::moveNode(const std::string& nodeId, const std::string& afterId) {
+    Grade next = current_;
+    const GradeNode& moved = node(next, nodeId);
+    const NodeType* type = findNodeType(moved.type);
+    if (type->kind == NodeKind::Matte)
+        throw Error("node '" + nodeId + "' (" + moved.type + ") makes a matte and is not part of a chain; make it a node's matte instead");
+    if (type->maxInputs != 1 || moved.inputs.size() != 1)
+        throw Error("node '" + nodeId + "' (" + moved.type + ") joins " + std::to_string(moved.inputs.size()) +
+                    " inputs; only a node with one input moves along a chain (move the nodes of its branches instead)");
+    if (afterId == nodeId) throw Error("node '" + nodeId + "' cannot go after itself");
+    if (afterId != kSourceInput) {
+        const GradeNode& after = node(next, afterId);
+        if (findNodeType(after.type)->kind == NodeKind::Matte)
+            throw Error("node '" + afterId + "' (" + after.type + ") makes a matte, not a picture; a node goes after a node of the chain");
+    }
+    const std::string oldInput = moved.inputs.front();
+    const std::vector<std::string> mattes = ownMattes(next, nodeId);
+    auto isOwnMatte = [&](const std::string& id) { return std::find(mattes.begin(), mattes.end(), id) != mattes.end(); };
+
+    // The output stays at the end of the chain (see the header).
+    std::string output = current_.outputNode()->id;
+    if (output == nodeId && oldInput != kSourceInput) output = oldInput;
+    if (output == afterId) output = nodeId;
+
+    // Out of its place: its users (a qualifier keying its output included) take its input.
+    for (auto& n : next.nodes)
+        if (n.id != nodeId)
+            for (auto& input : n.inputs)
+                if (input == nodeId) input = oldInput;
+    // Into the new one: afterId's users take the moved node, which takes afterId. Its own qualifiers
+    // key what it now sees rather than being rewired to its output.
+    for (auto& n : next.nodes)
+        if (n.id != nodeId && !isOwnMatte(n.id))
+            for (auto& input : n.inputs)
+                if (input == afterId) input = nodeId;
+    for (auto& n : next.nodes) {
+        if (n.id == nodeId) n.inputs = {afterId};
+        if (isOwnMatte(n.id) && n.inputs.size() == 1 && n.inputs.front() == oldInput) n.inputs = {afterId};
+    }
+    if (output != current_.outputNode()->id) next.output = output;  // else as it was, "" included
+    if (next == current_) return;  // dropped where it already was
+    commit(std::move(next), afterId == kSourceInput ? "move " + nodeId + " to the start" : "move " + nodeId + " after " + afterId);
+}
+
 void GradeEditor::connect(const std::string& nodeId, size_t index, const std::string& fromId) {
     Grade next = current_;
     GradeNode& n = node(next, nodeId);

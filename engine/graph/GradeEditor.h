@@ -34,6 +34,15 @@ public:
     // Removes a node: whatever took its output takes its (first) input instead, and whatever took
     // its matte takes the matte it combined with.
     void removeNode(const std::string& nodeId);
+    // Reorders a chain: `nodeId` leaves its place (what took its output takes its input instead) and
+    // goes right after `afterId`, or first when afterId is "source" (then before everything that read
+    // the source): it takes afterId's output, and what took afterId's output takes the moved node's.
+    // Its matte goes with it; a qualifier of its own that keyed its old input keys its new one. The
+    // output stays at the end of the chain: moving the output node makes its input the output (unless
+    // that is the source), and a node moved after the output becomes the output. Only a node with one
+    // input moves this way: mixers (which join branches) and mattes are refused. A move that changes
+    // nothing is no edit and no undo step.
+    void moveNode(const std::string& nodeId, const std::string& afterId);
     // Input `index` of `nodeId` from `fromId` (a node id or "source"); index == the input count adds one.
     void connect(const std::string& nodeId, size_t index, const std::string& fromId);
     void disconnect(const std::string& nodeId, size_t index);

@@ -31,11 +31,12 @@ Png readPng(const std::string& path) {
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
-int runStation(const std::string& args, const TempDir& dir, bool mustSucceed, int depth) {
-    const std::string cmd = "cd " + quote(dir.path().string()) + " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 1024x768x" +
-                            std::to_string(depth) + "' " + quote(TINCT_BINARY) +
-                            " gui --window-width " + std::to_string(kWindowW) + " --window-height " +
-                            std::to_string(kWindowH) + " " + args + " > station.log 2>&1";
+int runStation(const std::string& args, const TempDir& dir, bool mustSucceed, StationScreen screen) {
+    const std::string xscreen = std::to_string(std::max(1024, screen.width)) + "x" + std::to_string(std::max(768, screen.height)) +
+                                "x" + std::to_string(screen.depth);
+    const std::string cmd = "cd " + quote(dir.path().string()) + " && TINCT_VALIDATION=1 xvfb-run -a -s '-screen 0 " + xscreen +
+                            "' " + quote(TINCT_BINARY) + " gui --window-width " + std::to_string(screen.width) +
+                            " --window-height " + std::to_string(screen.height) + " " + args + " > station.log 2>&1";
     const int status = std::system(cmd.c_str());
     std::ifstream log(dir.file("station.log"));
     std::string text((std::istreambuf_iterator<char>(log)), {});

@@ -26,11 +26,16 @@ Png readPng(const std::string& path);
 
 std::string quote(const std::string& s);
 
+// The X screen and window a station test runs in. Depth 30 makes lavapipe offer a 10-bit swapchain
+// format; the screen grows to hold a larger window.
+struct StationScreen {
+    int width = kWindowW, height = kWindowH, depth = 24;
+};
+
 // Runs the station in `dir` under its own Xvfb server (xvfb-run -a picks a free display and stops it
-// after), the window kWindowW x kWindowH, the validation layer on. Returns the exit status; a failure
-// fails the test (with the station's log) unless `mustSucceed` is false. `depth`: the X screen's bits
-// a pixel (30 makes lavapipe offer a 10-bit swapchain format).
-int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true, int depth = 24);
+// after), the validation layer on. Returns the exit status; a failure fails the test (with the
+// station's log) unless `mustSucceed` is false.
+int runStation(const std::string& args, const TempDir& dir, bool mustSucceed = true, StationScreen screen = {});
 
 void writeText(const std::string& path, const std::string& text);
 

@@ -223,5 +223,212 @@ TEST(Station, ShowsMoviesDecodedByTheEngine) {
     for (int c = 0; c < 3; ++c) EXPECT_NEAR(shown[c], rgb[c], 1) << "channel " << c;
 }
 
+// OCIO's CPU processor for one transform, and the pieces of the node-editor test's oracle: into the
+// working space (ACEScct), an ASC CDL there, and out through the sRGB display's default view.
+std::array<float, 3> applyOcio(const OCIO::ConstTransformRcPtr& transform, std::array<float, 3> rgb) {
+    static const auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
+    config->getProcessor(transform)->getDefaultCPUProcessor()->applyRGB(rgb.data());
+    return rgb;
+}
+
+std::array<float, 3> toWorking(std::array<float, 3> rgb) {
+    auto t = OCIO::ColorSpaceTransform::Create();
+    t->setSrc("ACES2065-1");
+    t->setDst("ACEScct");
+    return applyOcio(t, rgb);
+}
+
+std::array<float, 3> cdl(std::array<float, 3> rgb, std::array<double, 3> slope, std::array<double, 3> offset, double saturation) {
+    auto t = OCIO::CDLTransform::Create();
+    t->setSlope(slope.data());
+    t->setOffset(offset.data());
+    t->setSat(saturation);
+    t->setStyle(OCIO::CDL_NO_CLAMP);
+    return applyOcio(t, rgb);
+}
+
+std::array<float, 3> toDisplay(std::array<float, 3> rgb) {
+    auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
+    auto t = OCIO::DisplayViewTransform::Create();
+    t->setSrc("ACEScct");
+    t->setDisplay("sRGB");
+    t->setView(config->getDefaultView("sRGB"));
+    return applyOcio(t, rgb);
+}
+
+std::array<int, 3> codes(std::array<float, 3> display) { return {code(display[0]), code(display[1]), code(display[2])}; }
+
+GradeNode cdlNode(const std::string& id, std::vector<std::string> inputs, std::array<double, 3> slope,
+                  std::array<double, 3> offset, double saturation) {
+    GradeNode n = makeNode("cdl", id);
+    n.inputs = std::move(inputs);
+    n.params.set("slope", std::array<double, 4>{slope[0], slope[1], slope[2], 0});
+    n.params.set("offset", std::array<double, 4>{offset[0], offset[1], offset[2], 0});
+    n.params.set("saturation", saturation);
+    return n;
+}
+
+TEST(Station, NodeEditorDragsReorderConnectAndLimitNodesAsTheViewerShows) {
+    TempDir dir;
+    const std::array<float, 3> source{0.18f, 0.12f, 0.06f};
+    writeFlatExr(dir.file("flat.exr"), source);
+    // A chain of three whose order matters (saturation before an offset is not the offset before
+    // it), into a parallel mixer beside a second branch; a third branch not connected yet, and a
+    // gradient window (the frame's top half) not limiting anything yet.
+    const std::array<double, 3> one{1, 1, 1}, none{0, 0, 0};
+    Grade start;
+    start.nodes = {cdlNode("n1", {kSourceInput}, one, none, 0.5),
+                   cdlNode("n2", {"n1"}, one, {0.1, 0.05, 0.0}, 1),
+                   cdlNode("n3", {"n2"}, {1.3, 1.0, 0.7}, none, 1),
+                   cdlNode("n4", {kSourceInput}, {0.9, 1.0, 1.1}, none, 1)};
+    GradeNode mixer = makeNode("parallel_mixer", "n5");  // "add changes": each branch's change is added
+    mixer.inputs = {"n3", "n4"};
+    start.nodes.push_back(mixer);
+    start.nodes.push_back(cdlNode("n6", {kSourceInput}, one, {0.0, 0.06, 0.0}, 1));
+    GradeNode window = makeNode("window", "n7");
+    window.params.set("shape", std::string("gradient"));  // 1 above the frame's middle, 0 below
+    window.params.set("outer_soft", 0.0);
+    start.nodes.push_back(window);
+    start.output = "n5";
+    saveGrade(dir.file("g.json"), start);
+
+    // Only the mouse: (a) n1 dragged onto n2 goes after it; a refused drag (n3's output into n2,
+    // which n3 now follows: a cycle); (b) n6's output into the mixer's spare slot; (c) the window's
+    // output onto n3's matte pin; then a click selects n4, which is bypassed. The editor lays a changed graph out on the next frame, so each
+    // drag is followed by two frames before the next one aims at the pins.
+    writeText(dir.file("drag.json"), R"([
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n1"}, "to": {"node": "n2"}},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "reordered.png"},
+        {"action": "drag", "from": {"node": "n3", "pin": "output"}, "to": {"node": "n2", "pin": "input 1"}},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "refused.png"},
+        {"action": "drag", "from": {"node": "n6", "pin": "output"}, "to": {"node": "n5", "pin": "input 3"}},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n7", "pin": "output"}, "to": {"node": "n3", "pin": "matte"}},
+        {"action": "wait", "frames": 2},
+        {"action": "click", "at": {"node": "n4"}},
+        {"action": "bypass", "on": true},
+        {"action": "wait", "frames": 2},
+        {"action": "screenshot", "path": "graded.png"},
+        {"action": "save"}
+    ])");
+    // A larger window than the other tests: the whole graph fits the node editor at its first zoom.
+    ASSERT_EQ(runStation("flat.exr --input-colorspace ACES2065-1 --display sRGB --grade g.json --script drag.json", dir,
+                         true, {1600, 1100}),
+              0);
+
+    // The structure the drags describe; the refused one changed nothing.
+    const Grade saved = loadGrade(dir.file("g.json"));
+    using Ids = std::vector<std::string>;
+    EXPECT_EQ(saved.find("n2")->inputs, Ids{kSourceInput});
+    EXPECT_EQ(saved.find("n1")->inputs, Ids{"n2"});
+    EXPECT_EQ(saved.find("n3")->inputs, Ids{"n1"});
+    EXPECT_EQ(saved.find("n3")->matte, "n7");
+    EXPECT_EQ(saved.find("n5")->inputs, (Ids{"n3", "n4", "n6"}));
+    EXPECT_EQ(saved.find("n4")->inputs, Ids{kSourceInput});
+    EXPECT_EQ(saved.find("n6")->inputs, Ids{kSourceInput});
+    EXPECT_EQ(saved.outputNode()->id, "n5");
+    for (const auto& id : {"n1", "n2", "n4", "n5", "n6"}) EXPECT_TRUE(saved.find(id)->matte.empty()) << id;
+    EXPECT_TRUE(saved.find("n4")->bypass);  // the click selected it
+    EXPECT_FALSE(saved.find("n3")->bypass);
+
+    // The closed form of the grade in its new order, with OCIO's CPU processor for each CDL and the
+    // colour transforms: the offset, then the saturation, then n3's slope where the window keys it
+    // (the image's top half; below, n3 passes its input on); the mixer adds each branch's change to
+    // the source they all start from (the bypassed n4 changes nothing).
+    const auto c = toWorking(source);
+    const auto offsetThenSaturation = cdl(cdl(c, one, {0.1, 0.05, 0.0}, 1), one, none, 0.5);
+    const auto n4 = cdl(c, {0.9, 1.0, 1.1}, none, 1), n6 = cdl(c, one, {0.0, 0.06, 0.0}, 1);
+    auto mixed = [&](std::array<float, 3> n3) {
+        std::array<float, 3> out;
+        for (int k = 0; k < 3; ++k) out[k] = c[k] + (n3[k] - c[k]) + (n6[k] - c[k]);
+        return codes(toDisplay(out));
+    };
+    const auto top = mixed(cdl(offsetThenSaturation, {1.3, 1.0, 0.7}, none, 1));
+    const auto bottom = mixed(offsetThenSaturation);
+    // The same grade in the old order (saturation first): what a drag that did nothing would show.
+    const auto oldOrder = cdl(cdl(c, one, none, 0.5), one, {0.1, 0.05, 0.0}, 1);
+    const auto oldBottom = mixed(oldOrder);
+    ASSERT_GT(std::max({std::abs(bottom[0] - oldBottom[0]), std::abs(bottom[1] - oldBottom[1]), std::abs(bottom[2] - oldBottom[2])}), 5)
+        << "the test's two orders must look different";
+
+    // The viewer (the window's left 992 pixels, below the menu bar) fits the 64x36 image at about
+    // 15 window pixels per image pixel: each half of it covers well over 100000 window pixels.
+    // Tolerance: 2 code values, OCIO's GPU shader against its CPU path and the 8-bit rounding of each.
+    const Png graded = readPng(dir.file("graded.png"));
+    ASSERT_EQ(graded.width, 1600);
+    EXPECT_GT(countNear(graded, 0, 20, 992, 646, top, 2), 100000) << "top half: expected " << top[0] << " " << top[1] << " " << top[2];
+    EXPECT_GT(countNear(graded, 0, 20, 992, 646, bottom, 2), 100000)
+        << "bottom half: expected " << bottom[0] << " " << bottom[1] << " " << bottom[2];
+
+    // After the reorder alone, the whole image is the new chain into the two-branch mixer: n3's
+    // slope everywhere, no n6 yet.
+    std::array<float, 3> reorderedOut;
+    const auto n3 = cdl(offsetThenSaturation, {1.3, 1.0, 0.7}, none, 1);
+    for (int k = 0; k < 3; ++k) reorderedOut[k] = c[k] + (n3[k] - c[k]) + (n4[k] - c[k]);
+    const auto reorderedCodes = codes(toDisplay(reorderedOut));
+    const Png reordered = readPng(dir.file("reordered.png"));
+    EXPECT_GT(countNear(reordered, 0, 20, 992, 646, reorderedCodes, 2), 200000);
+
+    // The refused drag said why on the status line (red text in the menu bar), and the session went
+    // on: the later drags are in the saved grade above.
+    const std::array<int, 3> red{255, 110, 100};
+    EXPECT_EQ(countNear(reordered, 0, 0, 1600, 20, red, 30), 0);
+    EXPECT_GT(countNear(readPng(dir.file("refused.png")), 0, 0, 1600, 20, red, 30), 10);
+}
+
+
+TEST(Station, NodeEditorDragsPullLinksOffMoveANodeFirstAndPickTheOutput) {
+    TempDir dir;
+    writeFlatExr(dir.file("flat.exr"), {0.18f, 0.12f, 0.06f});
+    // n1 (limited by the window n5) feeds two branches, n2 and n3, joined with the source by a
+    // three-input mixer n4.
+    Grade start;
+    const std::array<double, 3> one{1, 1, 1}, none{0, 0, 0};
+    start.nodes = {cdlNode("n1", {kSourceInput}, one, none, 0.8), cdlNode("n2", {"n1"}, {1.2, 1.0, 0.9}, none, 1),
+                   cdlNode("n3", {"n1"}, one, {0.02, 0.0, 0.0}, 1)};
+    start.nodes[0].matte = "n5";
+    GradeNode mixer = makeNode("parallel_mixer", "n4");
+    mixer.inputs = {"n2", "n3", kSourceInput};
+    start.nodes.push_back(mixer);
+    start.nodes.push_back(makeNode("window", "n5"));
+    start.output = "n4";
+    saveGrade(dir.file("g.json"), start);
+
+    // [900, 1060] is empty canvas at the node editor's bottom right. In order: the mixer's third
+    // input pulled off; its second too, refused (a mixer keeps two); n1's matte pulled off; a cdl
+    // dropped on a matte pin, refused; n2 dragged onto the source (first in the chain); n3's output
+    // onto the output box.
+    writeText(dir.file("drag.json"), R"([
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n4", "pin": "input 3"}, "to": [900, 1060]},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n4", "pin": "input 2"}, "to": [900, 1060]},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n1", "pin": "matte"}, "to": [900, 1060]},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n2", "pin": "output"}, "to": {"node": "n3", "pin": "matte"}},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n2"}, "to": {"node": "source"}},
+        {"action": "wait", "frames": 2},
+        {"action": "drag", "from": {"node": "n3", "pin": "output"}, "to": {"node": "output"}},
+        {"action": "wait", "frames": 2},
+        {"action": "save"}
+    ])");
+    ASSERT_EQ(runStation("flat.exr --input-colorspace ACES2065-1 --grade g.json --script drag.json", dir, true, {1600, 1100}), 0);
+
+    const Grade saved = loadGrade(dir.file("g.json"));
+    using Ids = std::vector<std::string>;
+    EXPECT_EQ(saved.find("n4")->inputs, (Ids{"n1", "n3"}));  // lost the source; n2 left it for the start
+    EXPECT_TRUE(saved.find("n1")->matte.empty());
+    EXPECT_TRUE(saved.find("n3")->matte.empty());
+    EXPECT_EQ(saved.find("n2")->inputs, Ids{kSourceInput});
+    EXPECT_EQ(saved.find("n1")->inputs, Ids{"n2"});
+    EXPECT_EQ(saved.find("n3")->inputs, Ids{"n1"});
+    EXPECT_EQ(saved.outputNode()->id, "n3");
+}
+
 }  // namespace
 }  // namespace tinct::test

@@ -38,7 +38,7 @@ TEST(Station, TenBitWindowShowsTheViewerAtTenBitsAndCapturesIt) {
     TempDir dir;
     const std::array<float, 3> source{0.1118f, 0.2958f, 0.5979f};
     writeFlatExr(dir.file("flat.exr"), source);
-    ASSERT_EQ(runStation("flat.exr --input-colorspace Raw --display sRGB --view Raw --screenshot shot.png --frames 2", dir, true, 30),
+    ASSERT_EQ(runStation("flat.exr --input-colorspace Raw --display sRGB --view Raw --screenshot shot.png --frames 2", dir, true, {kWindowW, kWindowH, 30}),
               0);
     const Png png = readPng(dir.file("shot.png"));
     ASSERT_EQ(png.width, kWindowW);
@@ -52,7 +52,7 @@ TEST(Station, TenBitWindowShowsTheViewerAtTenBitsAndCapturesIt) {
     // The same window through an ACES view: OCIO's CPU processor is the oracle, within 2 code values
     // of 255 as in the 8-bit test (OCIO's GPU shader against its CPU path, and the rounding of each).
     writeFlatExr(dir.file("aces.exr"), {0.18f, 0.12f, 0.06f});
-    ASSERT_EQ(runStation("aces.exr --input-colorspace ACES2065-1 --display sRGB --screenshot aces.png --frames 2", dir, true, 30),
+    ASSERT_EQ(runStation("aces.exr --input-colorspace ACES2065-1 --display sRGB --screenshot aces.png --frames 2", dir, true, {kWindowW, kWindowH, 30}),
               0);
     const auto expected = expectedDisplay({0.18f, 0.12f, 0.06f}, std::nullopt);
     const auto aces = readPng(dir.file("aces.png")).at(120, 140);
