@@ -20,6 +20,7 @@ layout(push_constant) uniform Push {
     int scopeImageW, scopeImageH;
     uint packing;                     // 0 R8G8B8A8, 1 B8G8R8A8, 2 A2B10G10R10, 3 A2R10G10B10 (WindowPacking)
     uint uiToPq;                      // 1: the swapchain is HDR10; the station's own pixels go to PQ
+    int regionX, regionY;             // the dispatch covers the window from here (what changed)
 } pc;
 
 uint pack(vec3 c) {
@@ -50,7 +51,7 @@ vec3 uiToPq(vec3 c) {
 }
 
 void main() {
-    const ivec2 p = ivec2(gl_GlobalInvocationID.xy);
+    const ivec2 p = ivec2(gl_GlobalInvocationID.xy) + ivec2(pc.regionX, pc.regionY);
     if (p.x >= pc.windowW || p.y >= pc.windowH) return;
     vec3 c = vec3(0.08);
     bool station = true;  // the station's own pixels, not the viewer image

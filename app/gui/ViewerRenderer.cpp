@@ -17,6 +17,7 @@ struct CompositePush {
     int32_t scopeX, scopeY, scopeW, scopeH, scopeImageW, scopeImageH;
     uint32_t packing;  // WindowPacking
     uint32_t uiToPq;   // 1: HDR10; the station's own pixels go to PQ at graphics white
+    int32_t regionX, regionY;
 };
 
 struct DownscalePush {
@@ -179,7 +180,9 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
     }
     const VkBuffer source = proxy ? proxySource_.handle() : source_.handle();
     const VkBuffer referenceSource = !ownReferenceSource_ ? source : proxy ? proxyReference_.handle() : referenceSource_.handle();
+    bool graded = false;
     if (ready && gradeDirty_) {
+        graded = true;
         programs_.view->record(cmd, source, view_.handle(), w, h, {});
         computeBarrier(cmd);
         if (programs_.signal) {
@@ -195,6 +198,7 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
     }
     if (ready && layout.wipe && referenceDirty_) {
         programs_.reference->record(cmd, referenceSource, reference_.handle(), w, h, {});
+        graded = true;
         computeBarrier(cmd);
         referenceDirty_ = false;
     }
@@ -233,7 +237,29 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
                                  {BindingKind::StorageBuffer, ready && layout.wipe ? reference_.handle() : image},
                                  {BindingKind::StorageBuffer, scope ? scopeUpload_.handle() : dummy_.handle()},
                                  {BindingKind::StorageBuffer, window}};
-    composite_->record(cmd, bindings, &push, uint32_t(windowW + 15) / 16, uint32_t(windowH + 15) / 16);
+    // The window buffer keeps what was composited before (the window copies it to each frame's image),
+    // so only what changed is composited again: the viewer's area when its picture or framing moved,
+    // the scope's when a new scope image came; all of it when the window or its format changed.
+    // On lavapipe compositing the whole window each frame cost as much as grading a preview.
+    const std::array<int, 4> windowKey{windowW, windowH, int(push.packing), int(push.uiToPq)};
+    const bool whole = windowKey != composited_.window || window != composited_.buffer;
+    const bool viewer = whole || graded || !(layout == composited_.layout) || ready != composited_.ready;
+    const bool scopeArea = whole || scopeChanged_ || !(layout == composited_.layout);
+    auto region = [&](int x, int y, int w, int h) {
+        x = std::clamp(x, 0, windowW), y = std::clamp(y, 0, windowH);
+        w = std::clamp(w, 0, windowW - x), h = std::clamp(h, 0, windowH - y);
+        if (w == 0 || h == 0) return;
+        push.regionX = x, push.regionY = y;
+        composite_->record(cmd, bindings, &push, uint32_t(w + 15) / 16, uint32_t(h + 15) / 16);
+    };
+    if (whole) {
+        region(0, 0, windowW, windowH);
+    } else {
+        if (viewer) region(layout.viewX, layout.viewY, layout.viewW, layout.viewH);
+        if (scopeArea) region(layout.scopeX, layout.scopeY, layout.scopeW, layout.scopeH);
+    }
+    composited_ = {windowKey, window, layout, ready};
+    scopeChanged_ = false;
 }
 
 bool ViewerRenderer::afterFrame() {
@@ -254,6 +280,7 @@ bool ViewerRenderer::afterFrame() {
         scopeUpload_ = GpuBuffer(gpu_, bytes, BufferUse::Upload, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
     std::memcpy(scopeUpload_.mapped(), scopeImage_->rgba.data(), bytes);
     scopeUpload_.flush();
+    scopeChanged_ = true;
     return true;
 }
 

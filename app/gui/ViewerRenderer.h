@@ -29,6 +29,7 @@ struct CompositeLayout {
     float originX = 0, originY = 0, scale = 1;  // image coordinate at the area's top-left; pixels per image pixel
     std::optional<float> wipe;                  // image x where the reference starts
     int scopeX = 0, scopeY = 0, scopeW = 0, scopeH = 0;  // scopeW 0: no scope shown
+    bool operator==(const CompositeLayout&) const = default;
 };
 
 // Everything the programs are built from.
@@ -112,6 +113,14 @@ private:
     std::optional<ScopeImage> scopeImage_;
     std::optional<std::array<int, 2>> pick_;
     std::optional<std::array<float, 4>> pickedSignal_;
+    // What the window buffer holds from the last composite.
+    struct Composited {
+        std::array<int, 4> window{};  // size and packing
+        VkBuffer buffer = VK_NULL_HANDLE;
+        CompositeLayout layout;
+        bool ready = false;
+    } composited_;
+    bool scopeChanged_ = false;
     bool ownReferenceSource_ = false;
     bool gradeDirty_ = true, referenceDirty_ = true, proxyDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
 };

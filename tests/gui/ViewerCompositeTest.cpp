@@ -22,8 +22,9 @@ struct Push {
     float originX, originY, scale, wipe;
     int32_t scopeX, scopeY, scopeW, scopeH, scopeImageW, scopeImageH;
     uint32_t packing, uiToPq;
+    int32_t regionX, regionY;
 };
-static_assert(sizeof(Push) == 80);
+static_assert(sizeof(Push) == 88);
 
 // A window 8 x 2: x 0..3 the viewer showing a 4 x 2 image at 1:1, x 4..5 background, x 6..7 a
 // scope of one pure-red pixel. With `wipe`, the wipe line at image x 2 turns window x 1 and 2 white.
@@ -42,7 +43,7 @@ std::vector<uint32_t> composite(uint32_t packing, bool uiToPq, bool wipe) {
     GpuBuffer download(gpu, kW * kH * 4, BufferUse::Download);
     ComputeKernel kernel(gpu, shaders::spirv("viewer_composite"), std::vector<BindingKind>(4, BindingKind::StorageBuffer),
                          sizeof(Push), "viewer_composite");
-    Push push{kW, kH, 0, 0, 4, 2, 4, 2, 0.0f, 0.0f, 1.0f, wipe ? 2.0f : 1e30f, 6, 0, 2, 2, 1, 1, packing, uiToPq ? 1u : 0u};
+    Push push{kW, kH, 0, 0, 4, 2, 4, 2, 0.0f, 0.0f, 1.0f, wipe ? 2.0f : 1e30f, 6, 0, 2, 2, 1, 1, packing, uiToPq ? 1u : 0u, 0, 0};
     const Binding bindings[4] = {{BindingKind::StorageBuffer, graded.handle()},
                                  {BindingKind::StorageBuffer, graded.handle()},
                                  {BindingKind::StorageBuffer, scope.handle()},
