@@ -25,8 +25,8 @@ struct DownscalePush {
 };
 
 constexpr int kMaxProxyFactor = 8;
-// What lavapipe grades through an ACES output transform in about 40 ms on two cores.
-constexpr double kPreviewPixels = 150000;
+// What lavapipe grades through an ACES output transform, with the scope, in about 40 ms on two cores.
+constexpr double kPreviewPixels = 100000;
 
 }  // namespace
 

@@ -61,7 +61,7 @@ public:
     // most 8): the grade, scopes and composite then touch only about the pixels shown. Grades with
     // spatial steps (blur radii are in frame pixels) always run on the whole frame.
     // `preview`: parameters are moving (edits in consecutive frames, a drag). On a CPU device
-    // (lavapipe) the viewer then grades a coarser proxy, about 150 000 pixels, so a drag keeps
+    // (lavapipe) the viewer then grades a coarser proxy, about 100 000 pixels, so a drag keeps
     // up; the first frame without an edit grades at the viewer's size again. A GPU needs no preview.
     void setViewScale(float scale, bool preview = false);
     void setScope(const ScopeOptions& options);
