@@ -1,9 +1,13 @@
 // The node editor, drawn with ImGui draw lists. Nodes are laid out left to right in the order the
 // grade applies them; links are drawn from every entry of each node's `inputs`, however many, between
-// the pins that NodeEditorDrag's gestures start and end on.
+// the pins that NodeEditorDrag's gestures start and end on. Each box leaves room for its node's
+// thumbnail, which the thumbnail pass (app/gui/NodeThumbnails) puts into the window under the UI:
+// the window has no background, the canvas is filled by that pass, and a box's fill is a frame
+// around the thumbnail, so nothing ImGui draws covers it.
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 
@@ -26,7 +30,8 @@ NodeEditorView view;
 void drawNodeEditor(StationState& state, const PanelRect& rect) {
     ImGui::SetNextWindowPos({rect.x, rect.y});
     ImGui::SetNextWindowSize({rect.w, rect.h});
-    ImGui::Begin("Nodes", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Nodes", nullptr,
+                 ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     const Grade& grade = state.editor.grade();
 
     const auto& types = nodeTypes();
@@ -73,7 +78,7 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 canvas = ImGui::GetCursorScreenPos();
     const ImVec2 size = ImGui::GetContentRegionAvail();
-    draw->AddRectFilled(canvas, {canvas.x + size.x, canvas.y + size.y}, IM_COL32(30, 30, 34, 255));
+    state.nodeCanvas = {canvas.x, canvas.y, size.x, size.y};  // filled by the thumbnail pass
     ImGui::InvisibleButton("##canvas", {std::max(size.x, 1.0f), std::max(size.y, 1.0f)},
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool canvasPressed = ImGui::IsItemClicked(ImGuiMouseButton_Left), canvasHovered = ImGui::IsItemHovered();
@@ -85,7 +90,10 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
     }
     draw->PushClipRect(canvas, {canvas.x + size.x, canvas.y + size.y}, true);
 
-    const float w = 110 * view.zoom, h = 54 * view.zoom, gap = 40 * view.zoom;
+    // A box: title and type, then the thumbnail in the source's aspect (at most square), then a rim.
+    const float w = 110 * view.zoom, gap = 40 * view.zoom, header = 2 * ImGui::GetFontSize() + 10;
+    const float thumbH = std::floor((w - 10 * view.zoom) * std::min(state.thumbnailAspect, 1.0f));
+    const float thumbW = std::floor(thumbH / state.thumbnailAspect), h = header + thumbH + 7 * view.zoom;
     // Columns by depth (one after everything a node takes, inputs and matte); rows in each column in
     // the order the nodes are listed, so parallel branches stack and mattes sit beside what they limit.
     std::map<std::string, int> column = {{kSourceInput, 0}}, rows;
@@ -116,9 +124,17 @@ void drawNodeEditor(StationState& state, const PanelRect& rect) {
         state.nodePoints[(id == kOutputBox ? std::string("output") : id) + ":body"] = {p.x + w / 2, p.y + h / 2};
     for (const auto& pin : pins) state.nodePoints[pinName(pin)] = {pin.at.x, pin.at.y};
 
+    state.nodeThumbnails.clear();
     auto box = [&](const std::string& id, const std::string& title, const std::string& sub, ImU32 fill, bool selected) {
         const ImVec2 p = at[id];
-        draw->AddRectFilled(p, {p.x + w, p.y + h}, fill, 6 * view.zoom);
+        // Whole pixels, so that the fill around the thumbnail and the thumbnail meet exactly.
+        const float tx = std::round(p.x + (w - thumbW) / 2), ty = std::round(p.y + header);
+        state.nodeThumbnails[id] = {tx, ty, thumbW, thumbH};
+        const float r = 6 * view.zoom;
+        draw->AddRectFilled(p, {p.x + w, ty}, fill, r, ImDrawFlags_RoundCornersTop);
+        draw->AddRectFilled({p.x, ty}, {tx, ty + thumbH}, fill);
+        draw->AddRectFilled({tx + thumbW, ty}, {p.x + w, ty + thumbH}, fill);
+        draw->AddRectFilled({p.x, ty + thumbH}, {p.x + w, p.y + h}, fill, r, ImDrawFlags_RoundCornersBottom);
         draw->AddRect(p, {p.x + w, p.y + h}, selected ? IM_COL32(255, 200, 60, 255) : IM_COL32(120, 120, 130, 255),
                       6 * view.zoom, 0, selected ? 3.0f : 1.0f);
         draw->AddText({p.x + 8, p.y + 6}, IM_COL32(240, 240, 240, 255), title.c_str());

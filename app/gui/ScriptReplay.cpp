@@ -4,6 +4,7 @@
 
 #include "app/gui/Panels.h"
 #include "engine/Error.h"
+#include "engine/io/AtomicOutput.h"
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
@@ -182,6 +183,14 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
                 state.picker = QualifierPicker{node(), a.value("extend", false)};
             else
                 state.picker.reset();
+        } else if (kind == "dump_layout") {
+            // Where the node editor drew its boxes, pins and thumbnails last frame, for tests that
+            // read a screenshot at those places.
+            nlohmann::json j;
+            j["node_points"] = state.nodePoints;
+            j["node_thumbnails"] = state.nodeThumbnails;
+            j["node_canvas"] = state.nodeCanvas;
+            writeTextAtomically(a.at("path").get<std::string>(), j.dump(2) + "\n");
         } else if (kind == "hold") {
             holding_ = true;
         } else {

@@ -19,6 +19,8 @@
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
 //   {"action": "qualifier_picker", "node": "n2", "extend": false}  (arms the picker; "on": false disarms)
 //   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
+//   {"action": "dump_layout", "path": "layout.json"}  (the node editor's points, thumbnail rectangles
+//   and canvas of the last frame, in window pixels)
 // The mouse, through ImGui as a person's would be (one position per frame):
 //   {"action": "drag", "from": P, "to": P, "button": "left", "steps": 8}
 //   {"action": "click", "at": P, "button": "left"}   {"action": "hover", "at": P}   {"action": "scroll", "at": P, "wheel": 1}

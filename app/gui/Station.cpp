@@ -14,6 +14,7 @@
 
 #include "app/gui/BackgroundRender.h"
 #include "app/gui/MediaSource.h"
+#include "app/gui/NodeThumbnails.h"
 #include "app/gui/Panels.h"
 #include "app/gui/PixelProbe.h"
 #include "app/gui/ScriptReplay.h"
@@ -143,6 +144,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     state.swapchain = window.description();
     state.swapchainHdr10 = window.isHdr10();
     ViewerRenderer renderer(gpu);
+    NodeThumbnails thumbnails(gpu);
     BackgroundRender backgroundRender;
     int loadedIndex = -1;
     Frame frame;
@@ -184,7 +186,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     const int framesWanted = std::max(o.frames, o.screenshot.empty() && o.script.empty() ? 0 : 1);
     bool scriptFailed = false;
     while (!window.shouldClose()) {
-        const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || renderer.building() ||
+        const bool building = renderer.building() || thumbnails.building();  // programs compiling in the background
+        const bool busy = script.active() || framesWanted > 0 || state.clip.playing || extraFrames > 0 || building ||
                           !o.benchJson.empty();
         window.beginFrame(busy ? 0 : 0.05, script.mouse());
 
@@ -197,6 +200,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             try {
                 frame = media.load(state.clip.index);
                 renderer.setSource(frame);
+                if (auto failed = thumbnails.setSource(frame); !failed.empty()) state.notify("grade: " + failed, true);
+                state.thumbnailAspect = float(frame.height) / float(frame.width);
                 probeDirty = true;
             } catch (const Error& e) {
                 state.notify(e.what(), true);
@@ -254,7 +259,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
 
         // A script waits for programs building in the background, so what it checks next (a
         // screenshot, a pick) shows its last edit, as a person would wait to see it.
-        if (script.active() && !renderer.building()) {
+        if (script.active() && !building) {
             const auto before = state.editor.grade();
             try {
                 script.step(state, hooks, renderer.width(), renderer.height());
@@ -317,6 +322,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                     if (state.swapchainHdr10) checkHdr10Display(state, config);
                 }
                 if (state.messageIsError && state.message.rfind("grade:", 0) == 0) state.notify("");
+                const std::string failed = thumbnails.setGrade(state.editor.grade(), plan, state.baseDirectory, state.colourChanged);
+                if (!failed.empty()) state.notify("grade: " + failed, true);
             } catch (const Error& e) {
                 state.notify(std::string("grade: ") + e.what(), true);
             }
@@ -327,6 +334,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         }
 
         if (auto failed = renderer.poll()) state.notify("grade: " + *failed, true);
+        if (auto failed = thumbnails.poll(); !failed.empty()) state.notify("grade: " + failed, true);
 
         const StationLayout layout = StationLayout::forWindow(float(window.width()), float(window.height()));
         drawViewerPanel(state, layout.viewer, renderer.width(), renderer.height(), picked);
@@ -360,14 +368,16 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         composite.scopeW = state.scopeArea[2], composite.scopeH = state.scopeArea[3];
 
         ++framesDone;
-        const bool lastFrame = !script.active() && !renderer.building() && framesDone >= framesWanted && framesWanted > 0 &&
-                               extraFrames == 0;
+        const bool lastFrame = !script.active() && !renderer.building() && thumbnails.settled() && framesDone >= framesWanted &&
+                               framesWanted > 0 && extraFrames == 0;
         WindowPixels pixels;
         const bool capture = !pendingScreenshot.empty() || (lastFrame && !o.screenshot.empty());
         window.endFrame(
             [&](VkCommandBuffer cmd) {
                 renderer.record(cmd, composite, window.background(), window.width(), window.height(),
                                 window.format());
+                thumbnails.record(cmd, state.nodeCanvas, state.nodeThumbnails, window.background(), window.width(),
+                                  window.height(), window.format());
             },
             capture ? &pixels : nullptr);
         extraFrames = std::max(0, extraFrames - 1);
@@ -434,6 +444,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         j["image"] = {renderer.width(), renderer.height()};
         j["window"] = {window.width(), window.height()};
         j["device"] = gpu.description().name;
+        j["thumbnail_programs"] = {{"built", thumbnails.counts().built}, {"updated", thumbnails.counts().updated}};
+        j["thumbnails_rendered"] = thumbnails.counts().rendered;
         writeTextAtomically(o.benchJson, j.dump(2) + "\n");
     }
     // A clean end: the autosave is no longer needed for recovery.

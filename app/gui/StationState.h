@@ -86,6 +86,12 @@ struct StationState {
     // scripts aim the mouse at them.
     std::map<std::string, std::array<float, 2>> nodePoints;
     std::optional<QualifierPicker> picker;
+    // Where the node editor left room for thumbnails last frame, {x, y, w, h} in window pixels, by
+    // node id ("source" the source, "#output" the output box), and its canvas, which the thumbnail
+    // pass fills (the editor's window has no background, so both show through the UI).
+    std::map<std::string, std::array<float, 4>> nodeThumbnails;
+    std::array<float, 4> nodeCanvas{};
+    float thumbnailAspect = 9.0f / 16.0f;  // height / width of the source, for the thumbnails' room
 
     void grabStill() {
         stills.push_back({"still " + std::to_string(stills.size() + 1), editor.grade(), clip.index});

@@ -53,15 +53,20 @@ void writeFlatExr(const std::string& path, std::array<float, 3> rgb) {
 }
 
 std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, std::optional<std::array<double, 3>> slope) {
+    return expectedDisplay(rgb, slope ? std::vector<CdlValues>{{*slope, 1}} : std::vector<CdlValues>{});
+}
+
+std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, const std::vector<CdlValues>& cdls) {
     auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
     auto group = OCIO::GroupTransform::Create();
     auto toWorking = OCIO::ColorSpaceTransform::Create();
     toWorking->setSrc("ACES2065-1");
     toWorking->setDst("ACEScct");
     group->appendTransform(toWorking);
-    if (slope) {
+    for (const CdlValues& values : cdls) {
         auto cdl = OCIO::CDLTransform::Create();
-        cdl->setSlope(slope->data());
+        cdl->setSlope(values.slope.data());
+        cdl->setSat(values.saturation);
         cdl->setStyle(OCIO::CDL_NO_CLAMP);
         group->appendTransform(cdl);
     }

@@ -47,6 +47,13 @@ void writeSplitExr(const std::string& path, std::array<float, 3> left, std::arra
 // OCIO's CPU processor: ACES2065-1 -> ACEScct (the working space), the CDL slope there, then the
 // sRGB display's default view; the oracle for what the viewer must show.
 std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, std::optional<std::array<double, 3>> slope);
+// A CDL node's slope and saturation, as OCIO's CDLTransform takes them.
+struct CdlValues {
+    std::array<double, 3> slope{1, 1, 1};
+    double saturation = 1;
+};
+// The same with CDLs applied one after another in the working space.
+std::array<float, 3> expectedDisplay(std::array<float, 3> rgb, const std::vector<CdlValues>& cdls);
 // OCIO's CPU processor: ACES2065-1 -> ACEScct, what the grade's nodes see.
 std::array<float, 3> toWorking(std::array<float, 3> rgb);
 

@@ -314,9 +314,10 @@ TEST(Station, NodeEditorDragsReorderConnectAndLimitNodesAsTheViewerShows) {
         {"action": "screenshot", "path": "graded.png"},
         {"action": "save"}
     ])");
-    // A larger window than the other tests: the whole graph fits the node editor at its first zoom.
+    // A larger window than the other tests: the whole graph (four boxes with their thumbnails in one
+    // column) fits the node editor at its first zoom.
     ASSERT_EQ(runStation("flat.exr --input-colorspace ACES2065-1 --display sRGB --grade g.json --script drag.json", dir,
-                         true, {1600, 1100}),
+                         true, {1600, 1500}),
               0);
 
     // The structure the drags describe; the refused one changed nothing.
@@ -355,7 +356,8 @@ TEST(Station, NodeEditorDragsReorderConnectAndLimitNodesAsTheViewerShows) {
         << "the test's two orders must look different";
 
     // The viewer (the window's left 992 pixels, below the menu bar) fits the 64x36 image at about
-    // 15 window pixels per image pixel: each half of it covers well over 100000 window pixels.
+    // 15 window pixels per image pixel (y 170..728): each half of it covers well over 100000 window
+    // pixels of the region checked.
     // Tolerance: 2 code values, OCIO's GPU shader against its CPU path and the 8-bit rounding of each.
     const Png graded = readPng(dir.file("graded.png"));
     ASSERT_EQ(graded.width, 1600);

@@ -1,0 +1,135 @@
+#pragma once
+// Node thumbnails for the node editor: for each node of the grade (and the source), what the
+// picture looks like at that node's output through the viewer's colour management
+// (app/gui/ThumbnailSteps), graded on a small copy of the source frame (app/gui/ShrinkFrame) and
+// put into the window buffer under the node editor's boxes (app/gui/ThumbnailBlit).
+//
+// The cost stays bounded: one FrameProgram per node, kept between edits. A thumbnail is made again
+// only when what it depends on changed (the nodes up to it, the colour settings, the source frame),
+// so an edit re-renders the edited node and those after it, nothing else. A parameter edit goes
+// into the existing program (FrameProgram::update) with no compile; a structure edit compiles the
+// new programs on a worker thread, as the viewer does, while the old thumbnails stay on screen.
+// During a drag (edits in consecutive frames) the thumbnails follow at a bounded rate, so that the
+// viewer, which the colorist is watching, keeps its frame rate; they catch up when the drag stops.
+#include <vulkan/vulkan.h>
+
+#include <array>
+#include <chrono>
+#include <future>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/gui/SurfaceFormatChoice.h"
+#include "app/gui/ThumbnailBlit.h"
+#include "engine/color/ColorPipeline.h"
+#include "engine/gpu/GpuBuffer.h"
+#include "engine/graph/FrameProgram.h"
+#include "engine/graph/Grade.h"
+#include "engine/io/Frame.h"
+
+namespace tinct {
+
+class GpuContext;
+
+// The key of the node editor's output box (its kOutputBox) in the rectangles given to record(): it
+// shows the thumbnail of the grade's output node (the source's for an empty grade).
+constexpr const char* kOutputThumbnail = "#output";
+
+class NodeThumbnails {
+public:
+    // Thumbnails `width` pixels wide (less for a narrower source), keeping the source's aspect.
+    NodeThumbnails(GpuContext& gpu, int width = 128);
+    ~NodeThumbnails();
+    NodeThumbnails(const NodeThumbnails&) = delete;
+    NodeThumbnails& operator=(const NodeThumbnails&) = delete;
+
+    // A new source frame: made small on the CPU, uploaded, and every thumbnail drawn again. Throws
+    // tinct::Error for a frame that is not Float; returns what failed as setGrade does (a source of
+    // a new size remakes the thumbnails' steps). Between frames only.
+    std::string setSource(const Frame& frame);
+    // The grade and the colour plan the viewer uses; `colourChanged`: the plan differs from the last
+    // one. Programs of removed nodes are dropped. A node whose thumbnail cannot be made (a LUT that
+    // does not load) shows none; the first such failure is returned, "" when there is none. While a
+    // build is in flight the grade is kept and taken up when it lands. An edit in the frame after
+    // another (a drag) is taken up only when ten times what the last one cost has passed since
+    // (at most 500 ms): on lavapipe one thumbnail costs about as much as a tenth of a preview
+    // frame. Between frames only.
+    std::string setGrade(const Grade& grade, const ColorPlan& plan, const std::string& baseDirectory, bool colourChanged);
+    // Once a frame, after setGrade: takes up an edit held back when a frame passed without another
+    // (the drag stopped), swaps in programs a background build finished, and takes up edits made
+    // meanwhile. Returns what failed, as setGrade does. Cheap when nothing is waiting.
+    std::string poll();
+    // Programs compiling in the background.
+    bool building() const { return build_.valid(); }
+    // Nothing held back or compiling: the thumbnails show the last grade given.
+    bool settled() const { return !building() && !held_; }
+    // Takes up a held-back edit and waits for builds in flight (tests and benchmarks; the station polls).
+    std::string settle();
+
+    // Records the renders of thumbnails that changed, then the node editor's canvas (window pixels
+    // {x, y, w, h}) and each thumbnail at its rectangle, keyed by node id, kSourceInput or
+    // kOutputThumbnail, into `window`, packed for the swapchain `format`. After the viewer composite;
+    // writes the window only when something there changed (ThumbnailBlit::record).
+    void record(VkCommandBuffer cmd, const std::array<float, 4>& canvas,
+                const std::map<std::string, std::array<float, 4>>& rects, VkBuffer window, int windowW, int windowH,
+                const SurfaceFormatChoice& format);
+
+    int width() const { return width_; }
+    int height() const { return height_; }
+
+    // Since construction, for tests and benchmarks: programs compiled, programs that took new
+    // parameter values with no compile, thumbnails rendered, passes that wrote the window.
+    struct Counts {
+        size_t built = 0, updated = 0, rendered = 0, blits = 0;
+    };
+    const Counts& counts() const { return counts_; }
+
+private:
+    struct Thumbnail {
+        std::vector<GradeNode> inputs;  // the nodes it was made from (thumbnailInputs)
+        float scale = 0;                // spatial scale it was made with
+        std::unique_ptr<FrameProgram> program;
+        GpuBuffer image;                // RGBA32F display code values, width_ x height_
+        bool dirty = true;              // to be rendered
+    };
+    // A program to compile on the worker, and what it is made from.
+    struct Job {
+        std::string id;
+        PointSteps steps;
+        std::vector<GradeNode> inputs;
+        float scale = 0;
+        std::unique_ptr<FrameProgram> program;  // the worker's result
+        std::string error;
+    };
+    struct Build {
+        std::vector<Job> jobs;
+        int width = 0, height = 0;  // what the programs were prepared for
+    };
+
+    std::string apply();
+    std::string rebuild(bool all);
+    void install(Thumbnail& t, std::vector<GradeNode> inputs, float scale);
+    float spatialScale() const { return sourceWidth_ > 0 ? float(width_) / float(sourceWidth_) : 1.0f; }
+
+    GpuContext& gpu_;
+    int wanted_;
+    int width_ = 0, height_ = 0, sourceWidth_ = 0;
+    GpuBuffer source_;
+    Grade grade_;
+    ColorPlan plan_;
+    std::string baseDirectory_;
+    bool hasGrade_ = false;
+    bool pending_ = false, pendingAll_ = false;  // rebuild once the build in flight lands
+    bool held_ = false, heldAll_ = false;        // an edit of a drag not taken up yet
+    int64_t frame_ = 0, editFrame_ = -2;         // poll() counts frames; the last one with an edit
+    std::chrono::steady_clock::time_point appliedAt_{};
+    std::chrono::steady_clock::duration heldFor_{};  // how long a drag's edits wait: ten times the last cost
+    std::map<std::string, Thumbnail> thumbnails_;
+    std::future<Build> build_;
+    ThumbnailBlit blit_;
+    Counts counts_;
+};
+
+}  // namespace tinct
