@@ -1,8 +1,12 @@
 #version 450
 // The station's window background: the viewer image (fit, zoom and pan, nearest pixel so 1:1 is
-// exact), split-wiped against a reference, and the scope image, as 8-bit UNORM code values for the
-// swapchain. No transfer function is applied here: the frame already holds display code values.
+// exact), split-wiped against a reference, and the scope image, as code values packed for the
+// swapchain's format (window_pack.glsl). No transfer function is applied to the viewer image: the
+// frame already holds display code values.
+#extension GL_GOOGLE_include_directive : require
 layout(local_size_x = 16, local_size_y = 16) in;
+
+#include "window_pack.glsl"
 
 layout(std430, set = 0, binding = 0) readonly buffer Graded { vec4 graded[]; };
 layout(std430, set = 0, binding = 1) readonly buffer Reference { vec4 reference[]; };
@@ -18,21 +22,10 @@ layout(push_constant) uniform Push {
     float wipe;                       // image x where the reference starts; >= imageW: no wipe
     int scopeX, scopeY, scopeW, scopeH;  // where the scope image goes; scopeW 0: none
     int scopeImageW, scopeImageH;
-    uint packing;                     // 0 R8G8B8A8, 1 B8G8R8A8, 2 A2B10G10R10, 3 A2R10G10B10 (WindowPacking)
+    uint packing;                     // window_pack.glsl (WindowPacking)
     uint uiToPq;                      // 1: the swapchain is HDR10; the station's own pixels go to PQ
     int regionX, regionY;             // the dispatch covers the window from here (what changed)
 } pc;
-
-uint pack(vec3 c) {
-    c = clamp(c, 0.0, 1.0);
-    if (pc.packing >= 2u) {
-        const uvec3 v = uvec3(round(c * 1023.0));
-        return pc.packing == 2u ? (v.r | (v.g << 10) | (v.b << 20) | 0xc0000000u)
-                                : (v.b | (v.g << 10) | (v.r << 20) | 0xc0000000u);
-    }
-    const uvec3 v = uvec3(round(c * 255.0));
-    return pc.packing == 1u ? (v.b | (v.g << 8) | (v.r << 16) | 0xff000000u) : (v.r | (v.g << 8) | (v.b << 16) | 0xff000000u);
-}
 
 // An sRGB code value (IEC 61966-2-1) as ST 2084 code values in Rec.2020, its white at 203 cd/m2
 // (ITU-R BT.2408 graphics white); the same mapping as the UI colours get (app/gui/GraphicsWhite.cpp).
@@ -77,5 +70,5 @@ void main() {
         c = vec3(float(s & 255u), float((s >> 8) & 255u), float((s >> 16) & 255u)) / 255.0;
     }
     if (station && pc.uiToPq == 1u) c = uiToPq(c);
-    window[p.y * pc.windowW + p.x] = pack(c);
+    window[p.y * pc.windowW + p.x] = tinct_window_pack(c, pc.packing);
 }

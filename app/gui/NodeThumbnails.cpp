@@ -1,5 +1,6 @@
 #include "app/gui/NodeThumbnails.h"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 
@@ -37,6 +38,11 @@ std::string NodeThumbnails::setSource(const Frame& frame) {
     return rebuild(true);
 }
 
+namespace {
+// The least time between two thumbnail updates during a drag.
+constexpr std::chrono::milliseconds kDragInterval{100};
+}  // namespace
+
 std::string NodeThumbnails::setGrade(const Grade& grade, const ColorPlan& plan, const std::string& baseDirectory,
                                      bool colourChanged) {
     grade_ = grade;
@@ -59,7 +65,7 @@ std::string NodeThumbnails::apply() {
     held_ = heldAll_ = false;
     const std::string failure = rebuild(all);
     appliedAt_ = std::chrono::steady_clock::now();
-    heldFor_ = std::min<std::chrono::steady_clock::duration>(10 * (appliedAt_ - start), std::chrono::milliseconds(500));
+    heldFor_ = std::clamp<std::chrono::steady_clock::duration>(10 * (appliedAt_ - start), kDragInterval, std::chrono::milliseconds(500));
     return failure;
 }
 

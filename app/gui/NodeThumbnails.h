@@ -53,9 +53,10 @@ public:
     // one. Programs of removed nodes are dropped. A node whose thumbnail cannot be made (a LUT that
     // does not load) shows none; the first such failure is returned, "" when there is none. While a
     // build is in flight the grade is kept and taken up when it lands. An edit in the frame after
-    // another (a drag) is taken up only when ten times what the last one cost has passed since
-    // (at most 500 ms): on lavapipe one thumbnail costs about as much as a tenth of a preview
-    // frame. Between frames only.
+    // another (a drag) is taken up only when ten times what the last one cost has passed since,
+    // and at least kDragInterval (at most 500 ms): on lavapipe one thumbnail costs about as much as
+    // a tenth of a preview frame, so during a drag they follow about ten times a second. Between
+    // frames only.
     std::string setGrade(const Grade& grade, const ColorPlan& plan, const std::string& baseDirectory, bool colourChanged);
     // Once a frame, after setGrade: takes up an edit held back when a frame passed without another
     // (the drag stopped), swaps in programs a background build finished, and takes up edits made
@@ -125,7 +126,7 @@ private:
     bool held_ = false, heldAll_ = false;        // an edit of a drag not taken up yet
     int64_t frame_ = 0, editFrame_ = -2;         // poll() counts frames; the last one with an edit
     std::chrono::steady_clock::time_point appliedAt_{};
-    std::chrono::steady_clock::duration heldFor_{};  // how long a drag's edits wait: ten times the last cost
+    std::chrono::steady_clock::duration heldFor_{};  // how long a drag's edits wait (see setGrade)
     std::map<std::string, Thumbnail> thumbnails_;
     std::future<Build> build_;
     ThumbnailBlit blit_;

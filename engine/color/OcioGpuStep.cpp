@@ -187,6 +187,9 @@ void indexAsCall(std::string& text, const std::string& name) {
 }  // namespace
 
 std::string OcioGpuStep::glsl(const StepSlot& slot) const {
+    const auto key = std::make_tuple(slot.paramOffset, slot.firstBinding, slot.functionName);
+    std::lock_guard lock(glslMutex_);
+    if (auto it = glslBySlot_.find(key); it != glslBySlot_.end()) return it->second;
     std::string text = shaderText_;
     // OCIO's uniforms read this step's parameter buffer instead: scalars and vec3s as macros,
     // arrays through accessor functions.
@@ -231,7 +234,7 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
     // Give this slot's function and resources their own names, so two OCIO steps can be fused.
     text = std::regex_replace(text, std::regex(kFunction), slot.functionName);
     text = std::regex_replace(text, std::regex(kPrefix), slot.functionName + "_");
-    return text;
+    return glslBySlot_[key] = text;
 }
 
 }  // namespace tinct

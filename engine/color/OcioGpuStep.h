@@ -7,7 +7,10 @@
 // and a new value costs no compile.
 #include <OpenColorIO/OpenColorIO.h>
 
+#include <map>
+#include <mutex>
 #include <string>
+#include <tuple>
 
 #include "engine/graph/PointStep.h"
 
@@ -51,6 +54,10 @@ private:
     std::vector<ConstArray> constArrays_;
     uint32_t uniformVec4s_ = 0;
     std::string shaderText_;
+    // The text for a slot, kept: structure checks of a parameter edit (FusedKernel::accepts) ask
+    // for it on every edit, and the renaming by regular expressions was most of an edit's CPU time.
+    mutable std::mutex glslMutex_;
+    mutable std::map<std::tuple<uint32_t, uint32_t, std::string>, std::string> glslBySlot_;
 };
 
 // The step for `processor`, shared by every request with the same processor (OCIO's cache id) and

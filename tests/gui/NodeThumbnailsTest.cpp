@@ -282,8 +282,8 @@ TEST_F(NodeThumbnailsTest, EachNodeShowsTheGradeUpToItThroughTheDisplayAndFollow
     expectNear(edited.at(300, 38), expectedCode(source, {cdl({1.3, 1.0, 0.7}, 1.0), cdl({1, 1, 1}, 0.4)}), "n2 edited");
     expectNear(edited.at(180, 38), expectedCode(source, {cdl({1.3, 1.0, 0.7}, 1.0)}), "n1 after the edit of n2");
 
-    // A drag: an edit in the frame after another waits (ten times what the last one cost, far more
-    // than these calls take), and is taken up in the first frame without an edit.
+    // A drag: an edit in the frame after another waits (at least 100 ms, far more than these calls
+    // take), and is taken up in the first frame without an edit.
     thumbnails.poll();  // the end of the frame of the edit above
     g.nodes[1].params.set("saturation", 0.5);
     ASSERT_EQ(thumbnails.setGrade(g, plan, "", false), "");
