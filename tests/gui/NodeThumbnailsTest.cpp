@@ -4,7 +4,6 @@
 // computations are the oracles.
 #include <gtest/gtest.h>
 
-#include <OpenColorIO/OpenColorIO.h>
 
 #include <cmath>
 #include <cstring>
@@ -24,7 +23,6 @@
 #include "tests/support/GpuFixture.h"
 #include "tests/support/TempDir.h"
 
-namespace OCIO = OCIO_NAMESPACE;
 
 namespace tinct::test {
 namespace {
@@ -174,34 +172,14 @@ private:
     GpuBuffer window_;
 };
 
-// OCIO's CPU processor: ACES2065-1 -> ACEScct (the shipped config's colour-timing working space),
-// CDLs there, then the sRGB display's default view.
-std::array<int, 3> expectedCode(std::array<float, 3> rgb, const std::vector<OCIO::CDLTransformRcPtr>& cdls) {
-    auto config = OCIO::Config::CreateFromFile(TINCT_SOURCE_DIR "/luts/config.ocio");
-    auto group = OCIO::GroupTransform::Create();
-    auto toWorking = OCIO::ColorSpaceTransform::Create();
-    toWorking->setSrc("ACES2065-1");
-    toWorking->setDst("ACEScct");
-    group->appendTransform(toWorking);
-    for (const auto& cdl : cdls) group->appendTransform(cdl);
-    auto display = OCIO::DisplayViewTransform::Create();
-    display->setSrc("ACEScct");
-    display->setDisplay("sRGB");
-    display->setView(config->getDefaultView("sRGB"));
-    group->appendTransform(display);
-    config->getProcessor(group)->getDefaultCPUProcessor()->applyRGB(rgb.data());
-    std::array<int, 3> code;
-    for (int c = 0; c < 3; ++c) code[size_t(c)] = int(std::lround(std::clamp(rgb[size_t(c)], 0.0f, 1.0f) * 255));
-    return code;
+// What the viewer's display shows after CDLs in the working space (the harness's OCIO CPU oracle),
+// as 8-bit code values.
+std::array<int, 3> expectedCode(std::array<float, 3> rgb, const std::vector<CdlValues>& cdls) {
+    const auto display = expectedDisplay(rgb, cdls);
+    return {code(display[0]), code(display[1]), code(display[2])};
 }
 
-OCIO::CDLTransformRcPtr cdl(std::array<double, 3> slope, double saturation) {
-    auto t = OCIO::CDLTransform::Create();
-    t->setSlope(slope.data());
-    t->setSat(saturation);
-    t->setStyle(OCIO::CDL_NO_CLAMP);
-    return t;
-}
+CdlValues cdl(std::array<double, 3> slope, double saturation) { return {slope, saturation}; }
 
 TEST_F(NodeThumbnailsTest, EachNodeShowsTheGradeUpToItThroughTheDisplayAndFollowsParameterEdits) {
     const std::array<float, 3> source{0.18f, 0.12f, 0.06f};
