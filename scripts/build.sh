@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Configures and builds Tinct in build/ (Release). Extra arguments go to CMake's configure step.
+# Configures and builds Tinct (Release) in build/, or in $TINCT_BUILD_DIR. Extra arguments go to
+# CMake's configure step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dir="${TINCT_BUILD_DIR:-build}"
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
-if [ ! -f build/CMakeCache.txt ]; then
-  cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
+if [ ! -f "$dir/CMakeCache.txt" ]; then
+  cmake -S . -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "$@"
 else
-  cmake -S . -B build "$@" >/dev/null
+  cmake -S . -B "$dir" "$@" >/dev/null
 fi
-cmake --build build -j"$(nproc)"
+cmake --build "$dir" -j"$(nproc)"

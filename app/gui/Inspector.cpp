@@ -113,23 +113,25 @@ void drawInspector(StationState& state, const PanelRect& rect) {
     ImGui::SetNextWindowPos({rect.x, rect.y});
     ImGui::SetNextWindowSize({rect.w, rect.h});
     ImGui::Begin("Inspector", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-    const GradeNode* node = state.editor.grade().find(state.selected);
-    const NodeType* type = node ? findNodeType(node->type) : nullptr;
-    if (!node || !type) {
+    const GradeNode* found = state.editor.grade().find(state.selected);
+    const NodeType* type = found ? findNodeType(found->type) : nullptr;
+    if (!found || !type) {
         ImGui::TextDisabled("Select a node in the node editor.");
         ImGui::End();
         return;
     }
-    const std::string id = node->id;
+    // A copy: each edit below replaces the grade, and `found` points into the one it replaced.
+    const GradeNode node = *found;
+    const std::string& id = node.id;
     try {
         ImGui::Text("%s  (%s)", id.c_str(), type->name.c_str());
         char label[128];
-        std::snprintf(label, sizeof label, "%s", node->label.c_str());
+        std::snprintf(label, sizeof label, "%s", node.label.c_str());
         if (ImGui::InputText("label", label, sizeof label, ImGuiInputTextFlags_EnterReturnsTrue))
             state.editor.setLabel(id, label);
-        bool bypass = node->bypass;
+        bool bypass = node.bypass;
         if (ImGui::Checkbox("bypass", &bypass)) state.editor.setBypass(id, bypass);
-        float opacity = float(node->opacity);
+        float opacity = float(node.opacity);
         if (ImGui::SliderFloat("opacity", &opacity, 0, 1)) state.editor.setOpacity(id, opacity);
         if (type->name == "qualifier") {
             // The picker: click or stroke the viewer where the colours to select are.
@@ -146,7 +148,7 @@ void drawInspector(StationState& state, const PanelRect& rect) {
         ImGui::Separator();
         for (const ParamDecl& decl : type->params) {
             ImGui::PushID(decl.name.c_str());
-            const ParamValue& value = node->params.get(decl.name);
+            const ParamValue& value = node.params.get(decl.name);
             switch (decl.type) {
                 case ParamType::Number: {
                     double x = std::get<double>(value);

@@ -56,20 +56,21 @@ PointSteps calibrationSteps(const std::string& path) {
 // working-space image graded up to the node's input.
 void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& plan, const Frame& frame) {
     QualifierPicker& picker = *state.picker;
-    const GradeNode* node = state.editor.grade().find(picker.node);
-    if (!node || node->type != "qualifier") throw Error("the qualifier picker's node " + picker.node + " is gone");
+    const GradeNode* found = state.editor.grade().find(picker.node);
+    if (!found || found->type != "qualifier") throw Error("the qualifier picker's node " + picker.node + " is gone");
+    const GradeNode node = *found;  // the edit below replaces the grade `found` points into
     PointSteps upstream;
-    if (!node->inputs.empty() && node->inputs[0] != kSourceInput) {
+    if (!node.inputs.empty() && node.inputs[0] != kSourceInput) {
         Grade g = state.editor.grade();
-        g.output = node->inputs[0];
+        g.output = node.inputs[0];
         upstream = compileGrade(g, state.baseDirectory);
     }
     ColorPlan working = plan;
     working.fromWorking.clear();
     const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), frame, picker.stroke);
-    state.editor.setParams(node->id, pickQualifierRanges(node->params, samples, picker.extend),
+    state.editor.setParams(node.id, pickQualifierRanges(node.params, samples, picker.extend),
                            picker.extend ? "extend the qualifier" : "pick the qualifier");
-    state.notify("qualifier " + node->id + ": ranges from " + std::to_string(samples.size()) + " pixel(s)");
+    state.notify("qualifier " + node.id + ": ranges from " + std::to_string(samples.size()) + " pixel(s)");
 }
 
 void handleShortcuts(StationState& state, const std::function<void()>& save) {

@@ -117,9 +117,11 @@ std::string GradeEditor::addBeside(const std::string& nodeId, const std::string&
             if (n.inputs.size() >= findNodeType(mixerType)->maxInputs)
                 throw Error("mixer '" + n.id + "' has as many inputs as it takes");
             n.inputs.push_back(id);
+            // A copy: the push_back below may move every node, and `n` with them.
+            const std::string mixerId = n.id;
             next.nodes.push_back(std::move(added));
             next.output = output;
-            commit(std::move(next), "add " + type + " to " + n.id);
+            commit(std::move(next), "add " + type + " to " + mixerId);
             return id;
         }
     GradeNode mixer = makeNode(mixerType, "");

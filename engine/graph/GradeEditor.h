@@ -11,6 +11,8 @@ namespace tinct {
 class GradeEditor {
 public:
     explicit GradeEditor(Grade grade = {});
+    // The current grade. Every edit replaces it: a reference or pointer into it (a node found in it,
+    // a node's id) is not to be held across an edit; copy what is needed first.
     const Grade& grade() const { return current_; }
 
     // `continuing`: part of a gesture (a slider or wheel being dragged). Continuing edits of the same
