@@ -4,7 +4,7 @@
 
 #include "app/Commands.h"
 #include "engine/graph/Grade.h"
-#include "engine/nodes/CdlInterchange.h"
+#include "engine/graph/CdlInterchange.h"
 
 namespace tinct {
 

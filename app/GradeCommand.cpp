@@ -6,7 +6,7 @@
 #include "app/Commands.h"
 #include "engine/Error.h"
 #include "engine/graph/GradeCompiler.h"
-#include "engine/graph/StagePlan.h"
+#include "engine/kernel/StagePlan.h"
 #include "engine/graph/GradeEditor.h"
 #include "engine/nodes/NodeTypes.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -9,7 +9,7 @@
 
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 #include "engine/graph/GradeCompiler.h"
 #include "engine/graph/GradeEditor.h"
 

@@ -16,7 +16,7 @@
 #include "engine/color/OcioGpuStep.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 
 namespace OCIO = OCIO_NAMESPACE;
 using Clock = std::chrono::steady_clock;

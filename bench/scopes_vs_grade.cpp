@@ -11,7 +11,7 @@
 #include "engine/color/LutFile.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 #include "engine/nodes/CdlNode.h"
 #include "engine/scopes/ScopeEngine.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "engine/scopes/ScopeGeometry.h"
+#include "engine/color/St2084.h"
 
 namespace tinct {
 namespace {

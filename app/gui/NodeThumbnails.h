@@ -25,7 +25,7 @@
 #include "app/gui/ThumbnailBlit.h"
 #include "engine/color/ColorPipeline.h"
 #include "engine/gpu/GpuBuffer.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 #include "engine/graph/Grade.h"
 #include "engine/io/Frame.h"
 

@@ -3,7 +3,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 
 namespace tinct {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <vector>
 
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 #include "engine/io/Frame.h"
 
 namespace tinct {

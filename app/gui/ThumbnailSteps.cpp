@@ -5,7 +5,7 @@
 
 #include "engine/Error.h"
 #include "engine/graph/GradeCompiler.h"
-#include "engine/graph/GraphSteps.h"
+#include "engine/kernel/GraphSteps.h"
 #include "engine/nodes/SpatialStep.h"
 
 namespace tinct {

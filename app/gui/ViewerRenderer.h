@@ -15,7 +15,7 @@
 #include "engine/color/ColorPipeline.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuBuffer.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 #include "engine/io/Frame.h"
 #include "engine/scopes/ScopeEngine.h"
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "engine/color/Primaries.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -3,7 +3,7 @@
 #include <array>
 #include <cmath>
 
-#include "engine/scopes/ScopeGeometry.h"
+#include "engine/color/St2084.h"
 
 namespace OCIO = OCIO_NAMESPACE;
 

@@ -6,7 +6,7 @@
 // functions give the same result on every device.
 #include <string>
 
-#include "engine/graph/PointStep.h"  // TextureShape
+#include "engine/kernel/PointStep.h"  // TextureShape
 
 namespace tinct {
 

@@ -12,7 +12,7 @@
 #include <string>
 #include <tuple>
 
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -6,7 +6,7 @@
 
 #include "engine/Error.h"
 #include "engine/io/AtomicOutput.h"
-#include "engine/nodes/NodeTypes.h"
+#include "engine/kernel/NodeRegistry.h"
 
 namespace tinct {
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/graph/Parameter.h"
+#include "engine/kernel/Parameter.h"
 
 namespace tinct {
 

@@ -5,9 +5,9 @@
 #include <set>
 
 #include "engine/Error.h"
-#include "engine/graph/GraphSteps.h"
-#include "engine/graph/PixelProgram.h"
-#include "engine/nodes/NodeTypes.h"
+#include "engine/kernel/GraphSteps.h"
+#include "engine/kernel/PixelProgram.h"
+#include "engine/kernel/NodeRegistry.h"
 
 namespace tinct {
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "engine/graph/Grade.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

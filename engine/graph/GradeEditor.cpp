@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "engine/Error.h"
-#include "engine/nodes/NodeTypes.h"
+#include "engine/kernel/NodeRegistry.h"
 
 namespace tinct {
 

@@ -10,8 +10,8 @@
 
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
-#include "engine/graph/FusedKernel.h"
-#include "engine/graph/GraphSteps.h"
+#include "engine/kernel/FusedKernel.h"
+#include "engine/kernel/GraphSteps.h"
 #include "engine/io/AtomicOutput.h"
 
 namespace OCIO = OCIO_NAMESPACE;

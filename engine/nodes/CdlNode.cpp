@@ -1,36 +1,8 @@
 #include "engine/nodes/CdlNode.h"
 
-#include <OpenColorIO/OpenColorIO.h>
-
-#include <filesystem>
-
 #include "engine/Error.h"
-#include "engine/color/OcioErrors.h"
-
-namespace OCIO = OCIO_NAMESPACE;
 
 namespace tinct {
-
-CdlValues loadCdl(const std::string& path, const std::string& id) {
-    if (!std::filesystem::is_regular_file(path)) throw Error("CDL " + path + ": no such file");
-    OCIO::CDLTransformRcPtr cdl;
-    try {
-        cdl = OCIO::CDLTransform::CreateFromFile(path.c_str(), id.c_str());
-    } catch (const OCIO::Exception& e) {
-        throw Error("CDL " + path + (id.empty() ? "" : " (id " + id + ")") + ": " + ocioReason(e.what()));
-    }
-    CdlValues v;
-    cdl->getSlope(v.slope.data());
-    cdl->getOffset(v.offset.data());
-    cdl->getPower(v.power.data());
-    v.saturation = cdl->getSat();
-    v.id = cdl->getID();
-    for (int c = 0; c < 3; ++c)
-        if (v.power[c] <= 0)
-            throw Error("CDL " + path + ": power must be positive, got " + std::to_string(v.power[c]));
-    if (v.saturation < 0) throw Error("CDL " + path + ": saturation must not be negative");
-    return v;
-}
 
 CdlStyle parseCdlStyle(const std::string& name) {
     if (name == "no-clamp" || name == "noclamp") return CdlStyle::NoClamp;

@@ -1,25 +1,14 @@
 #pragma once
-// ASC CDL as a point step. Files (.cc, .ccc, .cdl) are read by OpenColorIO, so Tinct accepts exactly
-// what OCIO accepts; the maths runs in shaders/snippets/cdl.glsl.
-#include <array>
+// ASC CDL as a point step (files through color/CdlFile); the maths runs in shaders/snippets/cdl.glsl.
 #include <string>
 
-#include "engine/graph/PointStep.h"
+#include "engine/color/CdlFile.h"
+#include "engine/kernel/PointStep.h"
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
 
 enum class CdlStyle { NoClamp, Asc };
-
-struct CdlValues {
-    std::array<double, 3> slope{1, 1, 1}, offset{0, 0, 0}, power{1, 1, 1};
-    double saturation = 1;
-    std::string id;  // the ColorCorrection id, when the file gave one
-};
-
-// Reads one correction from a .cc, .ccc or .cdl file; `id` picks an entry of a collection by id or
-// index (first entry when empty). Throws tinct::Error naming the file and the problem.
-CdlValues loadCdl(const std::string& path, const std::string& id = "");
 
 CdlStyle parseCdlStyle(const std::string& name);  // "no-clamp" | "asc"
 

@@ -1,8 +1,8 @@
-// Parallel and layer mixers: the nodes that join branches of a grade (engine/graph/GraphSteps has
+// Parallel and layer mixers: the nodes that join branches of a grade (engine/kernel/GraphSteps.has
 // their GLSL; GradeCompiler wires their inputs).
 #include <algorithm>
 
-#include "engine/graph/GraphSteps.h"
+#include "engine/kernel/GraphSteps.h"
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {

@@ -2,19 +2,17 @@
 
 namespace tinct {
 
-const std::vector<NodeType>& nodeTypes() {
-    static const std::vector<NodeType> types = {primariesNodeType(), toneNodeType(),     curvesNodeType(),
-                                                hueCurvesNodeType(), cdlNodeType(),      lutNodeType(),
-                                                channelMixerNodeType(), softClipNodeType(), clampNodeType(),
-                                                blurNodeType(),      sharpenNodeType(),  qualifierNodeType(),
-                                                windowNodeType(),    parallelMixerNodeType(), layerMixerNodeType()};
-    return types;
+namespace {
+
+std::vector<NodeType> gradingNodeTypes() {
+    return {primariesNodeType(),     toneNodeType(),     curvesNodeType(), hueCurvesNodeType(),
+            cdlNodeType(),           lutNodeType(),      channelMixerNodeType(), softClipNodeType(),
+            clampNodeType(),         blurNodeType(),     sharpenNodeType(),      qualifierNodeType(),
+            windowNodeType(),        parallelMixerNodeType(), layerMixerNodeType()};
 }
 
-const NodeType* findNodeType(const std::string& name) {
-    for (const auto& t : nodeTypes())
-        if (t.name == name) return &t;
-    return nullptr;
-}
+const NodeFamilyRegistration registration(0, gradingNodeTypes);
+
+}  // namespace
 
 }  // namespace tinct

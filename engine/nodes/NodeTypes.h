@@ -1,17 +1,12 @@
 #pragma once
-// Every node type Tinct knows, in the order the station's "add node" menu lists them.
-#include <string>
+// The grading node types (registered in NodeTypes.cpp, in the order the station's "add node" menu
+// lists them); one declaration per node family, defined beside each node's implementation.
 #include <vector>
 
-#include "engine/graph/NodeType.h"
+#include "engine/kernel/NodeRegistry.h"
 
 namespace tinct {
 
-const std::vector<NodeType>& nodeTypes();
-// nullptr when there is no such type.
-const NodeType* findNodeType(const std::string& name);
-
-// One declaration per node family, defined beside each node's implementation.
 NodeType cdlNodeType();
 NodeType lutNodeType();
 NodeType primariesNodeType();

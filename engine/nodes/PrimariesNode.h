@@ -2,7 +2,7 @@
 // Primaries: lift, gamma, gain, offset, contrast with pivot, exposure, brightness, saturation, in
 // the log, lin and video styles of OpenColorIO's GradingPrimaryTransform (whose CPU renderer is
 // the test oracle). Parameters live in the kernel's buffer: moving a wheel recompiles nothing.
-#include "engine/graph/NodeType.h"
+#include "engine/kernel/NodeType.h"
 
 namespace tinct {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "engine/Error.h"
-#include "engine/graph/GraphSteps.h"
+#include "engine/kernel/GraphSteps.h"
 #include "engine/nodes/NodeTypes.h"
 #include "engine/nodes/SimplePointNodes.h"
 #include "engine/nodes/SpatialStep.h"

@@ -5,7 +5,7 @@
 #include <array>
 #include <vector>
 
-#include "engine/graph/Parameter.h"
+#include "engine/kernel/Parameter.h"
 
 namespace tinct {
 

@@ -4,7 +4,7 @@
 #include <array>
 #include <initializer_list>
 
-#include "engine/graph/NodeType.h"
+#include "engine/kernel/NodeType.h"
 
 namespace tinct {
 

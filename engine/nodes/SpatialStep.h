@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph/Parameter.h"
+#include "engine/kernel/Parameter.h"
 
 namespace tinct {
 

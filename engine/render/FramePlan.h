@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/io/FrameRange.h"
+#include "engine/media/InputFrames.h"
 
 namespace tinct {
 
@@ -20,15 +21,6 @@ struct FramePlanRequest {
     bool skipMissing = false;
     std::vector<std::string> sideOutputs;  // other files the job writes (--stats), checked likewise
 };
-
-// The source frames of a pattern (or one file) within an optional range: what a render or a scope
-// job reads. Throws tinct::Error as planFrames does for the input side.
-struct InputFrames {
-    std::vector<std::pair<int, std::string>> frames;  // number, path
-    std::vector<std::pair<int, int>> skipped;         // runs of missing frames passed over
-    bool sequence = false;
-};
-InputFrames listInputFrames(const std::string& pattern, const std::optional<FrameRange>& range, bool skipMissing);
 
 struct FramePlan {
     std::vector<PlannedFrame> frames;

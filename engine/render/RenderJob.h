@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/color/ColorPipeline.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 #include "engine/io/ExrCompression.h"
 #include "engine/io/Frame.h"
 #include "engine/media/EncodeOptions.h"

@@ -1,8 +1,8 @@
 #pragma once
 // The published numbers the GPU scopes draw and are tested against: the CIE 1931 spectral locus
 // and standard gamuts for the chromaticity scope, Y'CbCr for the vectorscope and its colour-bar
-// targets and skin-tone line, graticule lines for waveform and parade, and the SMPTE ST 2084 (PQ)
-// curve that places nits on an HDR waveform. Plain data and closed-form maths; no GPU here.
+// targets and skin-tone line, graticule lines for waveform and parade (nits through
+// color/St2084). Plain data and closed-form maths; no GPU here.
 #include "engine/color/Primaries.h"
 
 #include <array>
@@ -81,12 +81,5 @@ struct GraticuleLine {
 //   Nits:        0.1, 1, 10, 100, 203 (major: BT.2408 reference white), 1000, 4000, 10000 cd/m2 for
 //                a PQ signal; signal = pqSignalFromNits(nits); labels are the numbers of nits.
 std::vector<GraticuleLine> graticule(ScopeScale scale);
-
-// ---- SMPTE ST 2084 (PQ) ----
-
-// The inverse EOTF: absolute luminance in cd/m2 (clamped to 0..10000) -> non-linear signal 0..1.
-double pqSignalFromNits(double nits);
-// The EOTF: signal (clamped to 0..1) -> cd/m2, 0..10000.
-double nitsFromPqSignal(double signal);
 
 }  // namespace tinct

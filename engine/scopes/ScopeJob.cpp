@@ -9,12 +9,12 @@
 #include "engine/color/ExrChromaticities.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/ExrReader.h"
 #include "engine/io/FrameSequence.h"
 #include "engine/io/PngWriter.h"
-#include "engine/render/FramePlan.h"
+#include "engine/media/InputFrames.h"
 #include "engine/scopes/ScopeEngine.h"
 
 namespace fs = std::filesystem;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "engine/color/ColorPipeline.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 #include "engine/io/FrameRange.h"
 #include "engine/scopes/ScopeOptions.h"
 

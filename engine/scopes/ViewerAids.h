@@ -1,7 +1,7 @@
 #pragma once
 // Viewer aids that colour the picture itself, for the station's viewer: false colour for exposure
 // and the out-of-range / out-of-gamut warning. Point steps, fused after the display transform.
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

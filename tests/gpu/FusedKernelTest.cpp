@@ -14,7 +14,7 @@
 
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/ShaderCompiler.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 #include "engine/nodes/CdlNode.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/TempDir.h"

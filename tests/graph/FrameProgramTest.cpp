@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 #include "engine/nodes/NodeTypes.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/TestPixels.h"

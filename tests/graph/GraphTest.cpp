@@ -9,9 +9,9 @@
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/ShaderCompiler.h"
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 #include "engine/graph/GradeCompiler.h"
-#include "engine/graph/StagePlan.h"
+#include "engine/kernel/StagePlan.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/TestPixels.h"
 

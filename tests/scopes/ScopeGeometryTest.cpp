@@ -2,6 +2,7 @@
 // computed independently in the test. Every tolerance says why it is that size.
 #include "engine/Error.h"
 #include "engine/color/Primaries.h"
+#include "engine/color/St2084.h"
 #include "engine/scopes/ScopeGeometry.h"
 
 #include <gtest/gtest.h>

@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 #include "engine/scopes/ScopeEngine.h"
 #include "engine/scopes/ScopeOverlays.h"
 #include "tests/support/GpuFixture.h"

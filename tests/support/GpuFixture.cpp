@@ -3,8 +3,8 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
-#include "engine/graph/FrameProgram.h"
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FrameProgram.h"
+#include "engine/kernel/FusedKernel.h"
 
 namespace tinct::test {
 

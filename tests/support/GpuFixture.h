@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "engine/gpu/GpuContext.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct::test {
 

@@ -1,15 +1,9 @@
-#include "engine/nodes/CdlInterchange.h"
-
-#include <OpenColorIO/OpenColorIO.h>
+#include "engine/graph/CdlInterchange.h"
 
 #include <filesystem>
-#include <sstream>
 
 #include "engine/Error.h"
-#include "engine/io/AtomicOutput.h"
-#include "engine/nodes/CdlNode.h"
-
-namespace OCIO = OCIO_NAMESPACE;
+#include "engine/color/CdlFile.h"
 
 namespace tinct {
 
@@ -30,22 +24,12 @@ void exportCdl(const Grade& grade, const std::string& nodeId, const std::string&
     const GradeNode* node = grade.find(nodeId);
     if (!node) throw Error("no node '" + nodeId + "' in the grade");
     if (node->type != "cdl") throw Error("node '" + nodeId + "' is a " + node->type + " node, not a cdl node");
-    const std::string extension = std::filesystem::path(path).extension().string();
-    const char* format = extension == ".cc" ? "ColorCorrection" : extension == ".ccc" ? "ColorCorrectionCollection"
-                       : extension == ".cdl" ? "ColorDecisionList" : nullptr;
-    if (!format) throw Error(path + ": an ASC CDL file is .cc, .ccc or .cdl");
-    auto cdl = OCIO::CDLTransform::Create();
+    CdlValues v;
     const auto s = node->params.rgbm("slope"), o = node->params.rgbm("offset"), p = node->params.rgbm("power");
-    cdl->setSlope(s.data());
-    cdl->setOffset(o.data());
-    cdl->setPower(p.data());
-    cdl->setSat(node->params.number("saturation"));
-    cdl->setID((node->label.empty() ? node->id : node->label).c_str());
-    auto group = OCIO::GroupTransform::Create();
-    group->appendTransform(cdl);
-    std::ostringstream xml;
-    group->write(OCIO::Config::CreateRaw(), format, xml);
-    writeTextAtomically(path, xml.str());
+    for (int c = 0; c < 3; ++c) v.slope[c] = s[c], v.offset[c] = o[c], v.power[c] = p[c];
+    v.saturation = node->params.number("saturation");
+    v.id = node->label.empty() ? node->id : node->label;
+    saveCdl(path, v);
 }
 
 }  // namespace tinct

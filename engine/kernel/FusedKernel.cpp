@@ -1,4 +1,4 @@
-#include "engine/graph/FusedKernel.h"
+#include "engine/kernel/FusedKernel.h"
 
 #include <algorithm>
 #include <cstring>

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph/Parameter.h"
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/Parameter.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -1,4 +1,4 @@
-#include "engine/graph/GraphSteps.h"
+#include "engine/kernel/GraphSteps.h"
 
 #include "engine/Error.h"
 

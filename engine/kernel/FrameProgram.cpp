@@ -1,4 +1,4 @@
-#include "engine/graph/FrameProgram.h"
+#include "engine/kernel/FrameProgram.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "engine/graph/StagePlan.h"
+#include "engine/kernel/StagePlan.h"
 
 #include <functional>
 #include <map>

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph/PixelProgram.h"
+#include "engine/kernel/PixelProgram.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuBuffer.h"
 

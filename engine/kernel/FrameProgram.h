@@ -7,8 +7,8 @@
 #include <memory>
 #include <vector>
 
-#include "engine/graph/FusedKernel.h"
-#include "engine/graph/StagePlan.h"
+#include "engine/kernel/FusedKernel.h"
+#include "engine/kernel/StagePlan.h"
 
 namespace tinct {
 

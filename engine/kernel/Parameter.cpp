@@ -1,4 +1,4 @@
-#include "engine/graph/Parameter.h"
+#include "engine/kernel/Parameter.h"
 
 #include <sstream>
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "engine/graph/PointStep.h"
+#include "engine/kernel/PointStep.h"
 
 namespace tinct {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/graph/PixelProgram.h"
+#include "engine/kernel/PixelProgram.h"
 
 namespace tinct {
 

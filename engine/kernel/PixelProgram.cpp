@@ -1,4 +1,4 @@
-#include "engine/graph/PixelProgram.h"
+#include "engine/kernel/PixelProgram.h"
 
 #include "engine/Error.h"
 

@@ -4,7 +4,7 @@
 #include <fstream>
 
 #include "engine/Error.h"
-#include "engine/nodes/CdlInterchange.h"
+#include "engine/graph/CdlInterchange.h"
 #include "engine/nodes/CdlNode.h"
 #include "tests/support/TempDir.h"
 
