@@ -8,7 +8,7 @@
 #include "engine/io/ExrInfo.h"
 #include "engine/io/FrameSequence.h"
 #include "engine/media/MediaKind.h"
-#include "engine/media/MovieInfo.h"
+#include "engine/media/MovieSource.h"
 #include "engine/media/StillImage.h"
 #include "engine/media/PlaneLayout.h"
 
@@ -51,7 +51,8 @@ nlohmann::json describeStill(const std::string& file) {
 
 void run(const std::string& path, bool json) {
     if (mediaKindOf(path) == MediaKind::Movie) {
-        const MovieInfo info = probeMovie(path);
+        const MovieSource movie(path);  // with its frame index: the true frame count, gaps, variable rate
+        const MovieInfo& info = *movie.movie();
         std::cout << (json ? info.toJson().dump(2) + "\n" : info.toText());
         return;
     }

@@ -9,12 +9,11 @@
 
 #include "engine/color/Primaries.h"
 #include "engine/io/Frame.h"
-#include "engine/media/MediaKind.h"
 
 namespace tinct {
 
+class FrameSource;
 class GpuContext;
-class MovieDecoder;
 class PlanesToRgba;
 
 class MediaSource {
@@ -37,12 +36,10 @@ public:
     std::string directory() const;
 
 private:
-    MediaKind kind_ = MediaKind::Exr;
-    std::unique_ptr<MovieDecoder> movie_;  // decodes straight on when frames are read in order
+    std::unique_ptr<FrameSource> source_;   // null for the sample footage
     std::unique_ptr<PlanesToRgba> toRgba_;  // movies and scans
     std::string path_, name_;
     std::vector<int> numbers_;
-    std::vector<std::string> files_;
     int sampleWidth_, sampleHeight_;
 };
 

@@ -7,16 +7,20 @@
 #include <vector>
 
 #include "engine/io/FrameRange.h"
+#include "engine/media/FrameSource.h"
 
 namespace tinct {
 
-// The source frames of a pattern (or one file) within an optional range: what a render or a scope
-// job reads. Throws tinct::Error as planFrames does for the input side.
 struct InputFrames {
-    std::vector<std::pair<int, std::string>> frames;  // number, path
+    std::vector<std::pair<int, std::string>> frames;  // number (the output's), file
+    std::vector<int64_t> sourceFrames;                // the source's number for each (a single file's is 0)
     std::vector<std::pair<int, int>> skipped;         // runs of missing frames passed over
     bool sequence = false;
 };
-InputFrames listInputFrames(const std::string& pattern, const std::optional<FrameRange>& range, bool skipMissing);
+
+// The frames of `source` within `range` (all of them when absent). Throws tinct::Error naming the
+// source for: a range outside a movie, frames missing from a sequence's range (listing the gaps)
+// unless skipMissing, a range of several frames on a single file, no frames in the range.
+InputFrames listInputFrames(const FrameSource& source, const std::optional<FrameRange>& range, bool skipMissing);
 
 }  // namespace tinct

@@ -56,12 +56,15 @@ MovieInfo describeMovie(AVFormatContext& format, const std::string& path) {
     }
     info.width = par.width;
     info.height = par.height;
-    info.frameRate = video.avg_frame_rate.num > 0 ? video.avg_frame_rate : video.r_frame_rate;
+    // As ffmpeg picks the rate it shows a clip at: the stream's base rate (r_frame_rate), unless it is
+    // implausible for an average that is not (field-rate timestamps), or the codec states a lower one.
+    info.frameRate = av_guess_frame_rate(&format, format.streams[info.videoStream], nullptr);
+    if (info.frameRate.num <= 0) info.frameRate = video.avg_frame_rate;
     if (info.frameRate.num <= 0 || info.frameRate.den <= 0) throw Error(path + ": the video stream states no frame rate");
     av_reduce(&info.frameRate.num, &info.frameRate.den, info.frameRate.num, info.frameRate.den, INT32_MAX);
     info.timeBase = video.time_base;
     info.startPts = video.start_time == AV_NOPTS_VALUE ? 0 : video.start_time;
-    info.frames = countFrames(format, video, info.frameRate);
+    info.frames = info.headerFrames = countFrames(format, video, info.frameRate);
     info.timecode = findTimecode(format, video);
     info.primariesTag = par.color_primaries;
     info.transferTag = par.color_trc;
@@ -113,6 +116,11 @@ nlohmann::json MovieInfo::toJson() const {
             {"frame_rate", std::to_string(frameRate.num) + "/" + std::to_string(frameRate.den)},
             {"frame_rate_fps", av_q2d(frameRate)},
             {"frames", frames},
+            {"header_frames", headerFrames},
+            {"index", index.built ? nlohmann::json{{"pictures", index.pictures}, {"variable_rate", index.variableRate},
+                                                   {"repeated_frames", index.repeatedFrames},
+                                                   {"dropped_pictures", index.droppedPictures}}
+                                  : nlohmann::json()},
             {"timecode", timecode.empty() ? nlohmann::json() : nlohmann::json(timecode)},
             {"color", {{"primaries", primaries}, {"transfer", transfer}, {"matrix", matrix}, {"range", range},
                        {"chroma_location", chromaLocation}}},
@@ -127,7 +135,15 @@ std::string MovieInfo::toText() const {
     text += "  codec " + codec + " (" + codecName + ")" + (profile.empty() ? "" : ", profile " + profile) + "\n";
     text += "  " + std::to_string(width) + "x" + std::to_string(height) + ", " + pixelFormat + ", " +
             std::to_string(bitDepth) + "-bit" + (alpha ? ", alpha" : "") + "\n";
-    text += "  frame rate " + std::string(rate) + ", " + std::to_string(frames) + " frames\n";
+    text += "  frame rate " + std::string(rate) + ", " + std::to_string(frames) + " frames";
+    if (index.built && headerFrames != frames) text += " (the headers say " + std::to_string(headerFrames) + ")";
+    text += "\n";
+    if (index.built) {
+        text += "  " + std::to_string(index.pictures) + " pictures" + (index.variableRate ? ", variable frame rate" : ", constant frame rate");
+        if (index.repeatedFrames) text += ", " + std::to_string(index.repeatedFrames) + " frame(s) repeat the picture before (gaps or dropped frames)";
+        if (index.droppedPictures) text += ", " + std::to_string(index.droppedPictures) + " picture(s) fall between frames and are not shown";
+        text += "\n";
+    }
     text += "  start timecode " + (timecode.empty() ? std::string("none") : timecode) + "\n";
     text += "  colour: primaries " + primaries + ", transfer " + transfer + ", matrix " + matrix + ", range " + range +
             ", chroma " + chromaLocation + "\n";

@@ -24,10 +24,19 @@ struct MovieInfo {
     int videoStream = -1;
     int width = 0, height = 0, bitDepth = 0;
     bool alpha = false;
-    AVRational frameRate{0, 1};  // exact: 24000/1001 for 23.976
+    AVRational frameRate{0, 1};  // exact: 24000/1001 for 23.976; the rate ffmpeg shows the clip at
     AVRational timeBase{0, 1};
     int64_t startPts = 0;        // of the first frame, in timeBase
-    int64_t frames = 0;          // duration in frames
+    int64_t frames = 0;          // frames at frameRate: from the frame index once built, else the headers' guess
+    int64_t headerFrames = 0;    // what the headers state (may be wrong)
+    // From the frame index (MovieDecoder), when it was built.
+    struct {
+        bool built = false;
+        int64_t pictures = 0;        // decoded pictures the clip holds
+        bool variableRate = false;   // pictures not evenly spaced
+        int64_t repeatedFrames = 0;  // frames showing the picture before them again (gaps, dropped frames)
+        int64_t droppedPictures = 0; // pictures no frame shows (more than one in a frame's time)
+    } index;
     std::string timecode;        // start timecode, "" when the movie has none
     std::string primaries, transfer, matrix, range, chromaLocation;  // FFmpeg's names; "unknown" when unstated
     AVColorPrimaries primariesTag = AVCOL_PRI_UNSPECIFIED;

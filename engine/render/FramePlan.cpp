@@ -19,9 +19,9 @@ std::string canonical(const std::string& path) { return fs::weakly_canonical(fs:
 
 }  // namespace
 
-FramePlan planFrames(const FramePlanRequest& request) {
+FramePlan planFrames(const FrameSource& source, const FramePlanRequest& request) {
     if (request.outputPattern.empty()) throw Error("no output given (-o)");
-    const InputFrames inputs = listInputFrames(request.inputPattern, request.frames, request.skipMissing);
+    const InputFrames inputs = listInputFrames(source, request.frames, request.skipMissing);
     const FrameSequence out = FrameSequence::parse(request.outputPattern);
     FramePlan plan;
     plan.skipped = inputs.skipped;
@@ -32,8 +32,9 @@ FramePlan planFrames(const FramePlanRequest& request) {
                     " frames: give a pattern such as graded.%06d.exr or graded.####.exr");
 
     std::set<std::string> sources;
-    for (const auto& [n, input] : inputs.frames) {
-        plan.frames.push_back({n, input, out.isSequence() && !movieOut ? out.pathFor(n) : request.outputPattern});
+    for (size_t i = 0; i < count; ++i) {
+        const auto& [n, input] = inputs.frames[i];
+        plan.frames.push_back({n, inputs.sourceFrames[i], input, out.isSequence() && !movieOut ? out.pathFor(n) : request.outputPattern});
         sources.insert(canonical(input));
     }
     // Sources are never overwritten, whatever the patterns look like, and no two outputs collide.

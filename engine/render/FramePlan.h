@@ -11,7 +11,8 @@
 namespace tinct {
 
 struct PlannedFrame {
-    int number = 0;
+    int number = 0;           // as the output names it
+    int64_t sourceFrame = 0;  // the source's frame it is made from
     std::string input, output;
 };
 
@@ -27,9 +28,10 @@ struct FramePlan {
     std::vector<std::pair<int, int>> skipped;  // runs of missing frames passed over (--skip-missing)
 };
 
-// Throws tinct::Error for: no frames, frames missing from the range (listing the gaps) unless
-// skipMissing, an output pattern without a frame number for several frames, an output (frame or
-// side output) that is one of the inputs or another output.
-FramePlan planFrames(const FramePlanRequest& request);
+// The frames of `source` (opened from request.inputPattern) the request asks for. Throws tinct::Error
+// for: no frames, frames missing from the range (listing the gaps) unless skipMissing, an output
+// pattern without a frame number for several frames, an output (frame or side output) that is one
+// of the inputs or another output.
+FramePlan planFrames(const FrameSource& source, const FramePlanRequest& request);
 
 }  // namespace tinct

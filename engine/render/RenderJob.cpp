@@ -23,14 +23,12 @@
 #include "engine/kernel/StagePlan.h"
 #include "engine/io/ExrAttributes.h"
 #include "engine/color/ExrChromaticities.h"
-#include "engine/io/ExrReader.h"
 #include "engine/io/ExrWriter.h"
 #include "engine/media/MediaKind.h"
 #include "engine/media/MediaWriter.h"
-#include "engine/media/MovieDecoder.h"
+#include "engine/media/FrameSource.h"
 #include "engine/media/MovieTiming.h"
 #include "engine/media/RgbToYuv.h"
-#include "engine/media/StillImage.h"
 #include "engine/media/YuvToRgb.h"
 #include "engine/render/Progress.h"
 #include "engine/render/RenderPipeline.h"
@@ -114,21 +112,21 @@ void checkFits(const GpuContext& gpu, const Frame& frame, const std::string& pat
 
 // EXR sources state their primaries in a chromaticities attribute; movies and scans say it, if at
 // all, in tags that --input-colorspace must interpret.
-SourceChromaticities sourceChromaticities(const std::string& firstInput) {
-    if (mediaKindOf(firstInput) != MediaKind::Exr) return [] { return std::optional<Chromaticities>(); };
+SourceChromaticities sourceChromaticities(const FrameSource& source, const std::string& firstInput) {
+    if (source.kind() != MediaKind::Exr) return [] { return std::optional<Chromaticities>(); };
     return [firstInput] { return exrChromaticities(firstInput); };
 }
 
-MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const FramePlan& plan) {
+MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const FramePlan& plan, const FrameSource& source) {
     MediaWriterSettings m;
     m.output = plan.frames.front().output;
     m.request = settings.encode;
     m.colourConverted = settings.color.converts();
     if (!settings.color.output.empty()) m.tags = tagsForColorSpace(settings.color.output);
     else if (!settings.color.display.empty()) m.tags = tagsForColorSpace(settings.color.display);
-    const MediaKind inputKind = mediaKindOf(plan.frames.front().input);
+    const MediaKind inputKind = source.kind();
     if (inputKind == MediaKind::Movie) {
-        m.sourceMovie = probeMovie(plan.frames.front().input);
+        m.sourceMovie = *source.movie();
     } else if (inputKind != MediaKind::StillImage) {  // EXR frames say their rate and timecode
         const SequenceTiming timing = exrSequenceTiming(plan.frames.front().input);
         m.sequenceRate = timing.frameRate;
@@ -139,43 +137,21 @@ MediaWriterSettings mediaWriterSettings(const RenderSettings& settings, const Fr
     return m;
 }
 
-// Reads one source frame of any kind: EXR (OpenEXR), a movie frame, a DPX/TIFF/PNG file (FFmpeg).
-class SourceReader {
-public:
-    explicit SourceReader(const std::string& firstInput) : kind_(mediaKindOf(firstInput)) {
-        if (kind_ == MediaKind::Unknown && std::filesystem::path(firstInput).extension() != "")
-            kind_ = MediaKind::Exr;  // OpenEXR names the problem if it is not EXR either
-        if (kind_ == MediaKind::Movie) movie_ = std::make_unique<MovieDecoder>(firstInput);
-    }
-    bool sequential() const { return kind_ == MediaKind::Movie; }  // one decoder, frames in order
-    void read(const PlannedFrame& planned, const std::string& layer, Frame& frame) {
-        if (kind_ == MediaKind::Movie) {
-            movie_->read(planned.number, frame);
-            frame.attributes = exrTimingForMovieFrame(movie_->info(), planned.number);  // for EXR outputs
-        }
-        else if (kind_ == MediaKind::StillImage) readStillImage(planned.input, frame);
-        else readExrInto(planned.input, {layer, true}, frame);
-    }
-
-private:
-    MediaKind kind_;
-    std::unique_ptr<MovieDecoder> movie_;
-};
-
 }  // namespace
 
 std::string explainRender(const RenderSettings& settings) {
-    const FramePlan framePlan = planFrames(settings.frames);
-    const ColorPlan color = planColor(settings.color, sourceChromaticities(framePlan.frames.front().input));
+    const auto source = openFrameSource(settings.frames.inputPattern, {settings.layer, true});
+    const FramePlan framePlan = planFrames(*source, settings.frames);
+    const ColorPlan color = planColor(settings.color, sourceChromaticities(*source, framePlan.frames.front().input));
     const PointSteps steps = aroundGrade(color, settings.steps);
     std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
                        (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
     for (const auto& note : color.notes) text += note + "\n";
     text += planStages(PixelProgram::serial(steps)).describe();
-    if (mediaKindOf(framePlan.frames.front().input) != MediaKind::Exr)
+    if (source->kind() != MediaKind::Exr)
         text += "before: decoded planes to RGBA on the GPU (the stream's matrix, range and chroma siting)\n";
     if (const MediaKind out = mediaKindOf(framePlan.frames.front().output); out == MediaKind::Movie || out == MediaKind::StillImage)
-        text += "after: RGBA to the encoder's planes on the GPU; " + MediaWriter(mediaWriterSettings(settings, framePlan)).describe() + "\n";
+        text += "after: RGBA to the encoder's planes on the GPU; " + MediaWriter(mediaWriterSettings(settings, framePlan, *source)).describe() + "\n";
     return text;
 }
 
@@ -185,7 +161,9 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         !settings.layer.empty())
         throw Error("--layer is for EXR inputs");
     RenderStats stats;
-    const FramePlan framePlan = planFrames(settings.frames);
+    // Half sources stay half and movies stay planes: the GPU converts them, moving fewer bytes.
+    const auto source = openFrameSource(settings.frames.inputPattern, {settings.layer, true});
+    const FramePlan framePlan = planFrames(*source, settings.frames);
     const std::vector<PlannedFrame>& plan = framePlan.frames;
     stats.skipped = framePlan.skipped;
     const auto start = Clock::now();
@@ -195,15 +173,14 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     // OpenEXR decompresses a file's line blocks on its own pool; our threads each take a file.
     Imf::setGlobalThreadCount(defaultJobs());
 
-    const ColorPlan color = planColor(settings.color, sourceChromaticities(plan.front().input));
+    const ColorPlan color = planColor(settings.color, sourceChromaticities(*source, plan.front().input));
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
-    SourceReader source(plan.front().input);
     // Movies and DPX/TIFF/PNG outputs are encoded by FFmpeg from planes the GPU lays out.
     const MediaKind outputKind = mediaKindOf(plan.front().output);
     std::unique_ptr<MediaWriter> media;
     if (outputKind == MediaKind::Movie || outputKind == MediaKind::StillImage) {
-        media = std::make_unique<MediaWriter>(mediaWriterSettings(settings, framePlan));
+        media = std::make_unique<MediaWriter>(mediaWriterSettings(settings, framePlan, *source));
         if (settings.log) settings.log("writing " + media->describe());
     }
     FrameProgram program(gpu, aroundGrade(color, settings.steps));
@@ -239,19 +216,19 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     std::atomic<size_t> written{0};
 
     auto reader = [&](std::atomic<size_t>& next) {
-        try {
-            for (size_t i; (i = next++) < plan.size();) {
-                if (!pipeline.waitToRead(i)) return;
+        for (size_t i; (i = next++) < plan.size();) {
+            if (!pipeline.waitToRead(i)) return;
+            try {
                 const auto t0 = Clock::now();
                 Frame frame = pipeline.recycledFrame();
-                // Half sources stay half and movies stay planes: the GPU converts them, moving fewer bytes.
-                source.read(plan[i], settings.layer, frame);
+                source->read(plan[i].sourceFrame, frame);
                 checkFits(gpu, frame, plan[i].input);
                 totals.add(totals.read, msSince(t0));
                 pipeline.putRead(i, std::move(frame));
+            } catch (...) {
+                pipeline.failRead(i, std::current_exception());  // the frames before it are still written
+                return;
             }
-        } catch (...) {
-            pipeline.fail(std::current_exception());
         }
     };
     auto writer = [&] {
@@ -305,16 +282,25 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
 
     std::atomic<size_t> nextRead{0};
     std::vector<std::thread> threads;
+    std::exception_ptr readFailure;
     try {
         for (int t = 0; t < jobs; ++t) {
-            if (t == 0 || !source.sequential()) threads.emplace_back(reader, std::ref(nextRead));
+            if (t == 0 || source->parallelReads()) threads.emplace_back(reader, std::ref(nextRead));
             if (t == 0 || !media || media->parallelWrites()) threads.emplace_back(writer);
         }
         for (size_t k = 0; k < plan.size() && !pipeline.failed(); ++k) {
             if (cancelled()) throw Error("render cancelled after " + std::to_string(written.load()) + " frames");
             const size_t slot = k % kSlots;
             if (slots.busy(slot) && !collect(slot)) break;
-            std::optional<Frame> frame = pipeline.takeRead(k);
+            std::optional<Frame> frame;
+            try {
+                frame = pipeline.takeRead(k);
+            } catch (...) {  // frame k cannot be read: the frames before it are finished first
+                readFailure = std::current_exception();
+                const size_t other = (k + 1) % kSlots;
+                if (slots.busy(other)) collect(other);
+                break;
+            }
             if (!frame) break;
             const size_t inputBytes = frame->byteCount();
             const auto t0 = Clock::now();
@@ -359,6 +345,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     }
     pipeline.closeWrites();
     for (auto& t : threads) t.join();
+    if (readFailure) pipeline.fail(readFailure);
     if (media && !pipeline.failed()) {
         try {
             media->finish();  // a movie appears only now, complete

@@ -15,7 +15,8 @@
 
 namespace tinct {
 
-// Shared between the reader, GPU and writer threads: the first error stops everyone.
+// Shared between the reader, GPU and writer threads: the first error stops everyone, except that a
+// frame that cannot be read stops the render only once every frame before it is written.
 class RenderPipeline {
 public:
     explicit RenderPipeline(size_t lookahead) : lookahead_(lookahead) {}
@@ -33,22 +34,30 @@ public:
         if (error_) std::rethrow_exception(error_);
     }
 
-    // Readers: wait until frame `index` is within the look-ahead window, then hand it over.
+    // Readers: wait until frame `index` is within the look-ahead window, then hand it over. False when
+    // the render stops, or a frame before it could not be read.
     bool waitToRead(size_t index) {
         std::unique_lock lock(mutex_);
         cv_.wait(lock, [&] { return error_ || index < consumed_ + lookahead_; });
-        return !error_;
+        return !error_ && !(readError_ && readErrorAt_ < index);
+    }
+    // Readers: frame `index` cannot be read. The frames before it go on to be graded and written.
+    void failRead(size_t index, std::exception_ptr error) {
+        std::lock_guard lock(mutex_);
+        if (!readError_ || index < readErrorAt_) readError_ = error, readErrorAt_ = index;
+        cv_.notify_all();
     }
     void putRead(size_t index, Frame frame) {
         std::lock_guard lock(mutex_);
         read_.emplace(index, std::move(frame));
         cv_.notify_all();
     }
-    // GPU thread: frames in order.
+    // GPU thread: frames in order. Throws the reader's error for a frame that could not be read.
     std::optional<Frame> takeRead(size_t index) {
         std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return error_ || read_.count(index); });
+        cv_.wait(lock, [&] { return error_ || read_.count(index) || (readError_ && readErrorAt_ == index); });
         if (error_) return std::nullopt;
+        if (!read_.count(index)) std::rethrow_exception(readError_);
         Frame f = std::move(read_.at(index));
         read_.erase(index);
         consumed_ = index + 1;
@@ -98,6 +107,8 @@ private:
     std::mutex mutex_;
     std::condition_variable cv_;
     std::exception_ptr error_;
+    std::exception_ptr readError_;  // the first frame that could not be read, at readErrorAt_
+    size_t readErrorAt_ = 0;
     size_t lookahead_;
     size_t consumed_ = 0;
     std::map<size_t, Frame> read_;

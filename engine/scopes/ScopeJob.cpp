@@ -11,10 +11,10 @@
 #include "engine/gpu/GpuContext.h"
 #include "engine/kernel/FrameProgram.h"
 #include "engine/io/AtomicOutput.h"
-#include "engine/io/ExrReader.h"
 #include "engine/io/FrameSequence.h"
 #include "engine/io/PngWriter.h"
 #include "engine/media/InputFrames.h"
+#include "engine/media/PlanesToRgba.h"
 #include "engine/scopes/ScopeEngine.h"
 
 namespace fs = std::filesystem;
@@ -53,13 +53,19 @@ void describeSignal(const ColorPlan& plan, const std::optional<Chromaticities>& 
 }
 
 size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
-    const InputFrames inputs = listInputFrames(settings.input, settings.frames, settings.skipMissing);
-    const ColorPlan color = planColor(settings.color, [&] { return exrChromaticities(inputs.frames.front().second); });
+    const auto source = openFrameSource(settings.input, {settings.layer, true});
+    const InputFrames inputs = listInputFrames(*source, settings.frames, settings.skipMissing);
+    // EXR sources state their primaries; movies and scans leave them to --input-colorspace.
+    const auto primaries = [&]() -> std::optional<Chromaticities> {
+        if (source->kind() != MediaKind::Exr) return std::nullopt;
+        return exrChromaticities(inputs.frames.front().second);
+    };
+    const ColorPlan color = planColor(settings.color, primaries);
     if (settings.log)
         for (const auto& note : color.notes) settings.log(note);
     ScopeOptions options = settings.options;
     options.allCounts = settings.json;
-    describeSignal(color, exrChromaticities(inputs.frames.front().second), options, settings.autoMatrix);
+    describeSignal(color, primaries(), options, settings.autoMatrix);
 
     std::error_code ec;
     fs::create_directories(settings.outputDirectory, ec);
@@ -75,8 +81,14 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
         scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
     });
     const int padding = FrameSequence::parse(settings.input).padding();
-    for (const auto& [number, path] : inputs.frames) {
-        readExrInto(path, {settings.layer, true}, frame);
+    std::unique_ptr<PlanesToRgba> toRgba;  // movies and scans
+    for (size_t i = 0; i < inputs.frames.size(); ++i) {
+        const int number = inputs.frames[i].first;
+        source->read(inputs.sourceFrames[i], frame);
+        if (frame.storage == PixelStorage::Planes) {
+            if (!toRgba) toRgba = std::make_unique<PlanesToRgba>(gpu);
+            frame = toRgba->convert(frame);
+        }
         formats = {frame.storage == PixelStorage::Half, false};
         program.prepare(formats, uint32_t(frame.width), uint32_t(frame.height));
         const size_t bytes = frame.pixelCount() * frame.bytesPerPixel();
