@@ -5,12 +5,20 @@
 // generated kernels fill in at the TINCT_ markers.
 #extension GL_GOOGLE_include_directive : require
 
-// Frames in memory are RGBA32F or RGBA16F (half sources, half outputs); the kernel works in float.
+// Frames in memory are RGBA32F or RGBA16F (half sources, half outputs), or one- and two-channel
+// float frames (mattes, motion fields) between frame steps; the kernel works in float.
 #ifndef TINCT_SOURCE_HALF
 #define TINCT_SOURCE_HALF 0
 #endif
 #ifndef TINCT_DESTINATION_HALF
 #define TINCT_DESTINATION_HALF 0
+#endif
+// A kernel that feeds a frame step taking a matte (1) or a motion field (2) writes only those channels.
+#ifndef TINCT_READS_SOURCE
+#define TINCT_READS_SOURCE 1
+#endif
+#ifndef TINCT_DESTINATION_CHANNELS
+#define TINCT_DESTINATION_CHANNELS 4
 #endif
 
 layout(local_size_x = 256) in;
@@ -26,7 +34,13 @@ layout(std430, set = 0, binding = 0) readonly buffer Source { vec4 src[]; };
 vec4 tinct_load(uint i) { return src[i]; }
 #endif
 
-#if TINCT_DESTINATION_HALF
+#if TINCT_DESTINATION_CHANNELS == 1
+layout(std430, set = 0, binding = 1) writeonly buffer Destination { float dst[]; };
+void tinct_store(uint i, vec4 c) { dst[i] = c.x; }
+#elif TINCT_DESTINATION_CHANNELS == 2
+layout(std430, set = 0, binding = 1) writeonly buffer Destination { vec2 dst[]; };
+void tinct_store(uint i, vec4 c) { dst[i] = c.xy; }
+#elif TINCT_DESTINATION_HALF
 layout(std430, set = 0, binding = 1) writeonly buffer Destination { uvec2 dst[]; };
 // Beyond +-65504 a half is infinite, and an output must not gain an Inf the source did not have.
 void tinct_store(uint i, vec4 c) {
@@ -66,5 +80,10 @@ void main() {
     const uint p = pc.firstPixel + i;
     tinct_pixel = ivec2(p % pc.width, p / pc.width);
     tinct_frame_size = ivec2(pc.width, pc.height);
-    tinct_store(i, tinct_sanitize(tinct_apply_steps(tinct_sanitize(tinct_load(i)), i)));
+#if TINCT_READS_SOURCE
+    const vec4 c = tinct_sanitize(tinct_load(i));
+#else
+    const vec4 c = vec4(0.0);  // a kernel that needs only frames it is given: the source is not read
+#endif
+    tinct_store(i, tinct_sanitize(tinct_apply_steps(c, i)));
 }

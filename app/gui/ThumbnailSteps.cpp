@@ -6,27 +6,21 @@
 #include "engine/Error.h"
 #include "engine/graph/GradeCompiler.h"
 #include "engine/kernel/GraphSteps.h"
-#include "engine/nodes/SpatialStep.h"
+#include "engine/kernel/FrameStep.h"
 
 namespace tinct {
 namespace {
 
 bool hasSpatial(const PointSteps& steps) {
     for (const auto& s : steps) {
-        if (s->spatial()) return true;
+        if (s->frameStep()) return true;
         if (const PixelProgram* g = s->graph(); g && hasSpatial(g->steps())) return true;
     }
     return false;
 }
 
 std::shared_ptr<const PointStep> scaled(const std::shared_ptr<const PointStep>& step, float scale) {
-    if (const SpatialOp* op = step->spatial()) {
-        SpatialOp s = *op;
-        // A sigma of 0 would divide by zero in the blur's weights; this small it leaves the pixel alone.
-        s.sigma = std::max(op->sigma * scale, 1e-3f);
-        s.radius = int(std::lround(op->radius * scale));
-        return spatialStep(step->describe() + " (thumbnail)", s);
-    }
+    if (const FrameStep* frame = step->frameStep()) return frame->scaled(scale);
     if (const PixelProgram* graph = step->graph()) {
         PixelProgram program = *graph;
         for (auto& instr : program.instrs)

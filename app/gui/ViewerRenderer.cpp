@@ -83,7 +83,7 @@ void ViewerRenderer::setViewScale(float scale, bool preview) {
     int wanted = wantedFactor_;
     if (preview_)  // the smallest factor that brings the graded pixels within the budget
         wanted = std::max(wanted, int(std::ceil(std::sqrt(double(width_) * height_ / kPreviewPixels))));
-    const bool spatial = programs_.view && programs_.view->hasSpatial();
+    const bool spatial = programs_.view && programs_.view->hasFrameSteps();
     const int factor = spatial || width_ == 0 ? 1 : std::clamp(wanted, 1, std::max(1, std::min({width_, height_, kMaxProxyFactor})));
     if (factor == factor_) return;
     factor_ = factor;

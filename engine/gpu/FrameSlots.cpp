@@ -96,7 +96,7 @@ void FrameSlots::submit(size_t index, size_t outputBytes) {
     reserve(slot.destination, slot.download, BufferUse::Download, outputBytes);
     slot.outputBytes = outputBytes;
     const bool staged = !gpu_.unifiedMemory();
-    (staged ? slot.upload : slot.source).flush();
+    if (slot.inputBytes > 0) (staged ? slot.upload : slot.source).flush();
 
     VkCommandBuffer cmd = slot.cmd;
     vkResetCommandBuffer(cmd, 0);
@@ -105,7 +105,9 @@ void FrameSlots::submit(size_t index, size_t outputBytes) {
     vkBeginCommandBuffer(cmd, &begin);
     const uint32_t query = uint32_t(2 * index);
     if (timestamps_) vkCmdResetQueryPool(cmd, timestamps_, query, 2);
-    if (staged) {
+    if (slot.inputBytes == 0) {
+        // Work on what the GPU holds already (an evaluator's ring).
+    } else if (staged) {
         VkBufferCopy region{0, 0, slot.inputBytes};
         vkCmdCopyBuffer(cmd, slot.upload.handle(), slot.source.handle(), 1, &region);
         bufferBarrier(cmd, slot.source.handle(), VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT,
@@ -117,7 +119,9 @@ void FrameSlots::submit(size_t index, size_t outputBytes) {
     if (timestamps_) vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, timestamps_, query);
     record_(cmd, slot.source.handle(), slot.destination.handle());
     if (timestamps_) vkCmdWriteTimestamp(cmd, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, timestamps_, query + 1);
-    if (staged) {
+    if (outputBytes == 0) {
+        // Work whose results stay on the GPU (a source frame taken into an evaluator's ring).
+    } else if (staged) {
         bufferBarrier(cmd, slot.destination.handle(), VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT,
                       VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
         VkBufferCopy region{0, 0, slot.outputBytes};
@@ -161,6 +165,7 @@ const void* FrameSlots::wait(size_t index) {
             slot.gpuMs = double((ticks[1] - ticks[0]) & mask) * *gpu_.timestampPeriodNs() * 1e-6;
         }
     }
+    if (slot.outputBytes == 0) return nullptr;
     GpuBuffer& out = gpu_.unifiedMemory() ? slot.destination : slot.download;
     out.invalidate();
     return out.mapped();

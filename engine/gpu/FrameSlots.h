@@ -27,12 +27,15 @@ public:
 
     size_t size() const { return slots_.size(); }
 
-    // Host memory for the slot's input, `bytes` long. The slot must be idle.
+    // Host memory for the slot's input, `bytes` long (0: the slot's next frame uploads nothing). The
+    // slot must be idle.
     void* input(size_t slot, size_t bytes);
-    // Runs the slot's frame on the GPU, `outputBytes` of result; returns at once.
+    // Runs the slot's frame on the GPU, `outputBytes` of result (0: nothing comes back, the work's
+    // results stay on the GPU); returns at once.
     void submit(size_t slot, size_t outputBytes);
     bool busy(size_t slot) const { return slots_[slot].busy; }
-    // Waits for the slot's frame and returns its output (valid until the slot is reused).
+    // Waits for the slot's frame and returns its output (valid until the slot is reused; null when it
+    // had none).
     const void* wait(size_t slot);
     // One frame at a time (a LUT lattice, a still, a test frame): `bytes` of `data` into slot 0, run,
     // waited for. Returns the output, valid until slot 0 is reused.

@@ -280,6 +280,13 @@ uint32_t GpuContext::memoryType(uint32_t typeBits, VkMemoryPropertyFlags require
 
 VkMemoryPropertyFlags GpuContext::memoryFlags(uint32_t type) const { return memory_.memoryTypes[type].propertyFlags; }
 
+VkDeviceSize GpuContext::deviceMemory() const {
+    VkDeviceSize largest = 0;
+    for (uint32_t h = 0; h < memory_.memoryHeapCount; ++h)
+        if (memory_.memoryHeaps[h].flags & VK_MEMORY_HEAP_DEVICE_LOCAL_BIT) largest = std::max(largest, memory_.memoryHeaps[h].size);
+    return largest;
+}
+
 void GpuContext::runOnce(const std::function<void(VkCommandBuffer)>& record) {
     VkCommandBufferAllocateInfo alloc{VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO};
     alloc.commandPool = oneShotPool_;

@@ -54,6 +54,8 @@ public:
     bool instanceExtensionEnabled(const std::string& name) const;
     bool deviceExtensionEnabled(const std::string& name) const;
     const VkPhysicalDeviceLimits& limits() const { return limits_; }
+    // The size of the largest device-local memory heap: what frames kept on the GPU share.
+    VkDeviceSize deviceMemory() const;
     // The largest buffer Tinct can allocate in one piece (maxMemoryAllocationSize).
     VkDeviceSize largestBuffer() const { return largestBuffer_; }
 

@@ -10,6 +10,7 @@
 
 #include "engine/Error.h"
 #include "engine/gpu/FrameSlots.h"
+#include "engine/kernel/FrameStep.h"
 #include "engine/kernel/FusedKernel.h"
 #include "engine/kernel/GraphSteps.h"
 #include "engine/io/AtomicOutput.h"
@@ -29,7 +30,10 @@ PixelProgram pointOnly(const PointSteps& steps, bool ignoreSpatial) {
     std::vector<uint32_t> at(all.instrs.size(), 0);
     for (size_t i = 1; i < all.instrs.size(); ++i) {
         const PixelInstr& in = all.instrs[i];
-        const bool spatial = in.step->spatial() != nullptr;
+        const FrameStep* frame = in.step->frameStep();
+        if (frame && frame->temporal())  // leaving it out would bake a look the render does not give
+            throw Error("a LUT cannot hold " + in.step->describe() + ", which looks at neighbouring frames");
+        const bool spatial = frame != nullptr;
         if ((spatial || in.step->positional()) && !ignoreSpatial)
             throw Error("a LUT cannot hold " + in.step->describe() + ", which " +
                         (spatial ? "looks at neighbouring pixels" : "depends on where the pixel is") +

@@ -6,6 +6,18 @@
 
 namespace tinct {
 
+void copyFrameInfo(const Frame& from, Frame& to) {
+    to.width = from.width;
+    to.height = from.height;
+    to.storage = from.storage;
+    to.dataWindow = from.dataWindow;
+    to.displayWindow = from.displayWindow;
+    to.sourcePixelType = from.sourcePixelType;
+    to.hasAlpha = from.hasAlpha;
+    to.attributes = from.attributes;
+    to.planeLayout = from.planeLayout;
+}
+
 Frame makeFrame(int width, int height) {
     // Sizes can come from user flags (generated charts, blank frames), so a bad one is a user error.
     if (width <= 0 || height <= 0)

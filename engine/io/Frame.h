@@ -62,6 +62,10 @@ struct Frame {
     }
 };
 
+// Everything of `from` but its pixels (size, windows, types, attributes) into `to`, whose pixel memory
+// is kept for reuse.
+void copyFrameInfo(const Frame& from, Frame& to);
+
 // Allocates an RGBA frame whose data and display windows are both (0,0)-(w-1,h-1).
 Frame makeFrame(int width, int height);
 

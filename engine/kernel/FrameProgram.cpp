@@ -1,131 +1,101 @@
 #include "engine/kernel/FrameProgram.h"
 
-#include <cmath>
-
 #include "engine/Error.h"
-#include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuContext.h"
 
 namespace tinct {
-
-namespace {
-
-struct BlurPush {
-    uint32_t width, height;
-    int32_t radius;
-    float sigma;
-    uint32_t vertical;
-    float amount;
-};
-
-struct MorphPush {
-    uint32_t width, height;
-    int32_t radius;
-    uint32_t vertical;
-    uint32_t grow;
-};
-
-}  // namespace
 
 FrameProgram::FrameProgram(GpuContext& gpu, const PointSteps& steps) : FrameProgram(gpu, PixelProgram::serial(steps)) {}
 
 FrameProgram::FrameProgram(GpuContext& gpu, const PixelProgram& program) : gpu_(gpu), plan_(planStages(program)) {
     for (const auto& k : plan_.kernels) kernels_.push_back(std::make_unique<FusedKernel>(gpu, k.program));
-    using B = BindingKind;
-    for (const auto& s : plan_.spatial) {
-        if (s.op->kind == SpatialOp::Kind::Gaussian && !blur_)
-            blur_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("spatial_blur"), std::vector<B>(3, B::StorageBuffer),
-                                                    sizeof(BlurPush), "spatial_blur");
-        if (s.op->kind != SpatialOp::Kind::Gaussian && !morph_)
-            morph_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("spatial_morph"), std::vector<B>(2, B::StorageBuffer),
-                                                     sizeof(MorphPush), "spatial_morph");
-    }
-    results_.resize(plan_.spatial.size());
+    for (const auto& s : plan_.frames) frameKernels_.push_back(s.frame->makeKernel(gpu));
+    results_.resize(plan_.frames.size());
 }
 
 FrameProgram::~FrameProgram() = default;
 
-bool FrameProgram::update(const PointSteps& steps) {
-    StagePlan next = planStages(PixelProgram::serial(steps));
-    if (next.kernels.size() != plan_.kernels.size() || next.spatial.size() != plan_.spatial.size()) return false;
-    for (size_t s = 0; s < next.spatial.size(); ++s)
-        if (next.spatial[s].input != plan_.spatial[s].input || next.spatial[s].op->kind != plan_.spatial[s].op->kind) return false;
-    for (size_t k = 0; k < next.kernels.size(); ++k)
-        if (next.kernels[k].frames != plan_.kernels[k].frames || next.kernels[k].feeds != plan_.kernels[k].feeds) return false;
+FrameFormats FrameProgram::kernelFormats(const KernelStage& k, FrameFormats formats) const {
+    if (k.feeds < 0) return formats;  // the program's own destination
+    return {formats.sourceHalf, false, plan_.inputKind(size_t(k.feeds))};
+}
+
+bool FrameProgram::update(const PointSteps& steps) { return update(PixelProgram::serial(steps)); }
+
+bool FrameProgram::accepts(const PixelProgram& program) const {
+    const StagePlan next = planStages(program);
+    if (!next.sameShape(plan_)) return false;
     for (size_t k = 0; k < next.kernels.size(); ++k)
         if (!kernels_[k]->accepts(next.kernels[k].program)) return false;
+    return true;
+}
+
+bool FrameProgram::update(const PixelProgram& program) {
+    if (!accepts(program)) return false;
+    StagePlan next = planStages(program);
     for (size_t k = 0; k < next.kernels.size(); ++k) kernels_[k]->adopt(next.kernels[k].program);
+    for (size_t s = 0; s < next.frames.size(); ++s) frameKernels_[s]->update(*next.frames[s].frame);
     plan_ = std::move(next);
     return true;
 }
 
 void FrameProgram::prepare(FrameFormats formats, uint32_t width, uint32_t height) {
-    if (!hasSpatial()) {
+    if (!hasFrameSteps()) {
         kernels_.front()->prepare(formats);
         return;
     }
-    const VkDeviceSize bytes = VkDeviceSize(width) * height * 16;
+    const VkDeviceSize bytes = VkDeviceSize(width) * height * bytesPerPixel(FrameKind::Rgba);
     if (bytes > gpu_.limits().maxStorageBufferRange)
         throw Error("a " + std::to_string(width) + "x" + std::to_string(height) + " frame is larger than " +
-                    gpu_.description().name + " lets spatial nodes (blur, sharpen, matte clean-up) bind (" +
+                    gpu_.description().name + " lets steps that look at neighbouring pixels (blur, sharpen, matte clean-up) bind (" +
                     std::to_string(gpu_.limits().maxStorageBufferRange >> 20) + " MiB)");
-    for (GpuBuffer* b : {&input_, &pass_})
-        if (b->size() < bytes) *b = GpuBuffer(gpu_, bytes, BufferUse::Device);
-    for (auto& r : results_)
-        if (r.size() < bytes) r = GpuBuffer(gpu_, bytes, BufferUse::Device);
-    for (size_t k = 0; k < kernels_.size(); ++k)
-        kernels_[k]->prepare({formats.sourceHalf, plan_.kernels[k].feeds < 0 && formats.destinationHalf});
+    if (input_.size() < bytes) input_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
+    for (size_t s = 0; s < results_.size(); ++s) {
+        const VkDeviceSize need = VkDeviceSize(width) * height * bytesPerPixel(plan_.outputKind(s));
+        if (results_[s].size() < need) results_[s] = GpuBuffer(gpu_, need, BufferUse::Device);
+        frameKernels_[s]->prepare(width, height);
+    }
+    for (size_t k = 0; k < kernels_.size(); ++k) {
+        const KernelStage& stage = plan_.kernels[k];
+        kernels_[k]->prepare(kernelFormats(stage, formats));
+    }
 }
 
 void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
-                          FrameFormats formats) const {
-    if (!hasSpatial()) {
-        kernels_.front()->record(cmd, source, destination, width, height, formats);
+                          FrameFormats formats, const std::vector<VkBuffer>& given) const {
+    if (given.size() < plan_.givenFrames) throw Error("internal error: a frame program was given too few frames");
+    auto frameOf = [&](const FrameRef& ref) { return ref.given ? given[ref.index - 1] : results_[ref.index].handle(); };
+    if (!hasFrameSteps()) {
+        std::vector<VkBuffer> frames;
+        for (const FrameRef& f : plan_.kernels.front().frames) frames.push_back(frameOf(f));
+        kernels_.front()->record(cmd, source, destination, width, height, formats, frames);
         return;
     }
-    const auto groupsX = (width + 15) / 16, groupsY = (height + 15) / 16;
     for (const StagePlan::Stage& stage : plan_.order) {
         if (stage.kernel >= 0) {
             const KernelStage& k = plan_.kernels[size_t(stage.kernel)];
             std::vector<VkBuffer> frames;
-            for (size_t f : k.frames) frames.push_back(results_[f].handle());
+            for (const FrameRef& f : k.frames) frames.push_back(frameOf(f));
             kernels_[size_t(stage.kernel)]->record(cmd, source, k.feeds >= 0 ? input_.handle() : destination, width, height,
-                                                   {formats.sourceHalf, k.feeds < 0 && formats.destinationHalf}, frames);
-            computeBarrier(cmd);
-            continue;
-        }
-        const SpatialStage& s = plan_.spatial[size_t(stage.spatial)];
-        const VkBuffer in = s.input >= 0 ? results_[size_t(s.input)].handle() : input_.handle();
-        const VkBuffer out = results_[size_t(stage.spatial)].handle();
-        const SpatialOp& op = *s.op;
-        if (op.kind == SpatialOp::Kind::Gaussian) {
-            const int radius = std::max(1, int(std::ceil(3.0f * op.sigma)));
-            const BlurPush horizontal{width, height, radius, op.sigma, 0, op.amount};
-            const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, in},
-                                 {BindingKind::StorageBuffer, pass_.handle()}};
-            blur_->record(cmd, h, &horizontal, groupsX, groupsY);
-            computeBarrier(cmd);
-            const BlurPush vertical{width, height, radius, op.sigma, 1, op.amount};
-            const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, in},
-                                 {BindingKind::StorageBuffer, out}};
-            blur_->record(cmd, v, &vertical, groupsX, groupsY);
+                                                   kernelFormats(k, formats), frames);
         } else {
-            const uint32_t grow = op.kind == SpatialOp::Kind::Grow ? 1 : 0;
-            const MorphPush horizontal{width, height, op.radius, 0, grow};
-            const Binding h[] = {{BindingKind::StorageBuffer, in}, {BindingKind::StorageBuffer, pass_.handle()}};
-            morph_->record(cmd, h, &horizontal, groupsX, groupsY);
-            computeBarrier(cmd);
-            const MorphPush vertical{width, height, op.radius, 1, grow};
-            const Binding v[] = {{BindingKind::StorageBuffer, pass_.handle()}, {BindingKind::StorageBuffer, out}};
-            morph_->record(cmd, v, &vertical, groupsX, groupsY);
+            const FrameStage& s = plan_.frames[size_t(stage.frame)];
+            FrameStepIo io;
+            io.inputs = {s.input >= 0 ? results_[size_t(s.input)].handle() : input_.handle()};
+            io.output = results_[size_t(stage.frame)].handle();
+            io.width = width;
+            io.height = height;
+            frameKernels_[size_t(stage.frame)]->record(cmd, io);
         }
         computeBarrier(cmd);
     }
 }
 
 uint32_t FrameProgram::dispatchesFor(uint32_t width, uint32_t height, FrameFormats) const {
-    if (!hasSpatial()) return kernels_.front()->dispatchesFor(width * height);
-    return uint32_t(plan_.kernels.size() + 2 * plan_.spatial.size());
+    if (!hasFrameSteps()) return kernels_.front()->dispatchesFor(width * height);
+    uint32_t n = uint32_t(plan_.kernels.size());
+    for (const auto& k : frameKernels_) n += k->dispatches();
+    return n;
 }
 
 }  // namespace tinct

@@ -1,12 +1,14 @@
 #pragma once
-// What a frame goes through on the GPU: a pixel program (a serial run of steps, or a grade's graph
-// with mixers and mattes) cut by StagePlan into fused kernels of point steps and the spatial steps
-// between them (blur, sharpen, a matte's shrink and grow). Without spatial steps that is one kernel,
-// one read and one write of the frame. Otherwise intermediate frames stay on the GPU as RGBA32F
-// buffers: one each for the spatial results, two shared scratch frames for the passes.
+// What a frame goes through on the GPU at one point in time: a pixel program (a serial run of steps,
+// or a grade's graph with mixers and mattes) cut by StagePlan into fused kernels of point steps and
+// the frame steps between them (blur, sharpen, a matte's shrink and grow). Without frame steps that
+// is one kernel, one read and one write of the frame. Otherwise intermediate frames stay on the GPU,
+// typed by what they hold: one for each frame step's result, one shared for their inputs. Temporal
+// steps are not run here: the Evaluator gives their results to a program as frames of its own.
 #include <memory>
 #include <vector>
 
+#include "engine/kernel/FrameStep.h"
 #include "engine/kernel/FusedKernel.h"
 #include "engine/kernel/StagePlan.h"
 
@@ -20,26 +22,34 @@ public:
     FrameProgram(GpuContext& gpu, const PixelProgram& program);
     ~FrameProgram();
 
-    // Compiles what `formats` need and sizes the intermediate frames. Call before record().
+    // Compiles what `formats` need and sizes the intermediate frames. Call before record(), outside
+    // command recording. Throws tinct::Error when a frame is larger than the device lets a step bind.
     void prepare(FrameFormats formats, uint32_t width, uint32_t height);
+    // `given`: the frames 1 .. the program reads besides its source (plan().givenFrames of them).
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
-                FrameFormats formats) const;
+                FrameFormats formats, const std::vector<VkBuffer>& given = {}) const;
     uint32_t dispatchesFor(uint32_t width, uint32_t height, FrameFormats formats) const;
-    bool hasSpatial() const { return !plan_.spatial.empty(); }
+    bool hasFrameSteps() const { return !plan_.frames.empty(); }
 
     // Takes new steps with the same structure as the program's (a parameter edit): their values are
     // copied to the GPU and nothing is compiled. Returns false, changing nothing, when the structure
     // differs (a node added, removed, rewired); build a new FrameProgram then. Between frames only.
     bool update(const PointSteps& steps);
+    bool update(const PixelProgram& program);
+    // Whether update(program) would succeed.
+    bool accepts(const PixelProgram& program) const;
     const StagePlan& plan() const { return plan_; }
 
 private:
+    // What kernel `k` reads and writes: the source as given, and its destination, or its frame step's input.
+    FrameFormats kernelFormats(const KernelStage& k, FrameFormats formats) const;
+
     GpuContext& gpu_;
     StagePlan plan_;
-    std::vector<std::unique_ptr<FusedKernel>> kernels_;  // by plan_.kernels
-    std::unique_ptr<ComputeKernel> blur_, morph_;
-    GpuBuffer input_, pass_;               // a spatial step's input; its first pass's result
-    std::vector<GpuBuffer> results_;      // by plan_.spatial
+    std::vector<std::unique_ptr<FusedKernel>> kernels_;          // by plan_.kernels
+    std::vector<std::unique_ptr<FrameStepKernel>> frameKernels_; // by plan_.frames
+    GpuBuffer input_;                  // a frame step's input, written by the kernel before it
+    std::vector<GpuBuffer> results_;   // by plan_.frames
 };
 
 }  // namespace tinct

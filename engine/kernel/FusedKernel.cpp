@@ -22,18 +22,21 @@ struct Push {
     uint32_t width, height;
 };
 
-uint32_t extraFramesOf(const PixelProgram& program) {
-    uint32_t n = 0;
+// What each frame 1 .. the program reads holds.
+std::vector<FrameKind> extraFramesOf(const PixelProgram& program) {
+    std::vector<FrameKind> kinds;
     for (const auto& in : program.instrs) {
-        if (in.step && in.step->spatial())
+        if (in.step && in.step->frameStep())
             throw Error("internal error: a fused kernel cannot run " + in.step->describe());
-        if (!in.step) n = std::max(n, in.frame);
+        if (in.step || in.frame == 0) continue;
+        if (kinds.size() < in.frame) kinds.resize(in.frame, FrameKind::Rgba);
+        kinds[in.frame - 1] = in.kind;
     }
-    return n;
+    return kinds;
 }
 
 std::vector<BindingKind> layoutFor(const PixelProgram& program) {
-    std::vector<BindingKind> layout(kFixedBindings + extraFramesOf(program), BindingKind::StorageBuffer);
+    std::vector<BindingKind> layout(kFixedBindings + extraFramesOf(program).size(), BindingKind::StorageBuffer);
     for (const auto& in : program.instrs)
         if (in.step) layout.insert(layout.end(), in.step->textures().size(), BindingKind::StorageBuffer);
     return layout;
@@ -45,18 +48,28 @@ void replace(std::string& text, const std::string& marker, const std::string& wi
     text.replace(at, marker.size(), with);
 }
 
-size_t variantIndex(FrameFormats f) { return (f.sourceHalf ? 2 : 0) + (f.destinationHalf ? 1 : 0); }
-
 std::string variantName(FrameFormats f) {
-    return std::string("point_chain_") + (f.sourceHalf ? "h" : "f") + (f.destinationHalf ? "h" : "f");
+    std::string name = std::string("point_chain_") + (f.sourceHalf ? "h" : "f");
+    if (f.destination != FrameKind::Rgba) return name + std::to_string(channelsOf(f.destination));
+    return name + (f.destinationHalf ? "h" : "f");
 }
 
 std::string value(uint32_t instr) { return "v" + std::to_string(instr); }
 
+// Whether the program's result depends on its source (instruction 0), or only on frames it is given.
+bool readsSource(const PixelProgram& program) {
+    std::vector<bool> live(program.instrs.size(), false);
+    live[program.output] = true;
+    for (size_t i = program.instrs.size(); i-- > 0;)
+        if (live[i])
+            for (uint32_t a : program.instrs[i].args) live[a] = true;
+    return live[0];
+}
+
 // Each step's function, parameters and textures, by instruction.
 std::vector<StepSlot> slotsFor(const PixelProgram& program) {
     std::vector<StepSlot> slots(program.instrs.size());
-    uint32_t param = 0, binding = kFixedBindings + extraFramesOf(program);
+    uint32_t param = 0, binding = kFixedBindings + uint32_t(extraFramesOf(program).size());
     for (size_t i = 0; i < program.instrs.size(); ++i) {
         const auto& step = program.instrs[i].step;
         if (!step) continue;
@@ -73,16 +86,29 @@ std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormat
     std::string text(shaders::snippet("point_chain.comp"));
     replace(text, "#version 450\n",
             std::string("#version 450\n#define TINCT_SOURCE_HALF ") + (formats.sourceHalf ? "1" : "0") +
-                "\n#define TINCT_DESTINATION_HALF " + (formats.destinationHalf ? "1" : "0") + "\n");
+                "\n#define TINCT_DESTINATION_HALF " + (formats.destinationHalf ? "1" : "0") +
+                "\n#define TINCT_DESTINATION_CHANNELS " + std::to_string(channelsOf(formats.destination)) +
+                "\n#define TINCT_READS_SOURCE " + (readsSource(program) ? "1" : "0") + "\n");
     // shaderc is given no include callback: the snippets are pasted in, as glslc -I did at build time.
     for (const char* name : {"sanitize.glsl", "half.glsl"})
         replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));
     replace(text, "#extension GL_GOOGLE_include_directive : require\n", "");
 
+    // Frames 1 .. as their kinds hold them, read back as values: a matte m as (m, m, m, 1), a motion
+    // field (x, y) as (x, y, 0, 1).
     std::string frames;
-    for (uint32_t f = 1; f <= extraFramesOf(program); ++f)
-        frames += "layout(std430, set = 0, binding = " + std::to_string(kFixedBindings + f - 1) + ") readonly buffer Frame" +
-                  std::to_string(f) + " { vec4 tinct_frame" + std::to_string(f) + "[]; };\n";
+    const std::vector<FrameKind> kinds = extraFramesOf(program);
+    for (uint32_t f = 1; f <= kinds.size(); ++f) {
+        const std::string n = std::to_string(f);
+        const FrameKind kind = kinds[f - 1];
+        const char* type = kind == FrameKind::Matte ? "float" : kind == FrameKind::Motion ? "vec2" : "vec4";
+        frames += "layout(std430, set = 0, binding = " + std::to_string(kFixedBindings + f - 1) + ") readonly buffer Frame" + n +
+                  " { " + type + " tinct_frame" + n + "[]; };\n";
+        const std::string load = kind == FrameKind::Matte    ? "vec4(vec3(tinct_frame" + n + "[i]), 1.0)"
+                                 : kind == FrameKind::Motion ? "vec4(tinct_frame" + n + "[i], 0.0, 1.0)"
+                                                             : "tinct_frame" + n + "[i]";
+        frames += "vec4 tinct_read_frame" + n + "(uint i) { return " + load + "; }\n";
+    }
     replace(text, "// TINCT_FRAME_INPUTS", frames);
 
     std::string functions, calls;
@@ -101,7 +127,7 @@ std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormat
         const PixelInstr& in = program.instrs[i];
         if (!in.step) {
             calls += "vec4 " + value(i) + " = " +
-                     (in.frame == 0 ? std::string("c") : "tinct_sanitize(tinct_frame" + std::to_string(in.frame) + "[i])") + ";\n    ";
+                     (in.frame == 0 ? std::string("c") : "tinct_sanitize(tinct_read_frame" + std::to_string(in.frame) + "(i))") + ";\n    ";
             continue;
         }
         // No describe() here: it holds parameter values, and the text must change only with structure.
@@ -120,7 +146,7 @@ FusedKernel::FusedKernel(GpuContext& gpu, const PointSteps& steps) : FusedKernel
 
 FusedKernel::FusedKernel(GpuContext& gpu, PixelProgram program)
     : gpu_(gpu), program_(std::move(program)), steps_(program_.steps()), structure_(generateSource(program_)),
-      extraFrames_(extraFramesOf(program_)) {
+      extraFrames_(extraFramesOf(program_)), readsSource_(readsSource(program_)) {
     for (const auto& step : steps_)
         for (const auto& t : step->textures())
             luts_.push_back(GpuBuffer::withData(gpu, t.rgba.data(), t.rgba.size() * sizeof(float)));
@@ -135,10 +161,10 @@ FusedKernel::FusedKernel(GpuContext& gpu, PixelProgram program)
 }
 
 void FusedKernel::prepare(FrameFormats formats) {
-    auto& kernel = kernels_[variantIndex(formats)];
+    auto& kernel = kernels_[formats];
     if (kernel) return;
     const std::string name = variantName(formats);
-    if (program_.instrs.size() == 1) {  // the source as it is: the build-time kernel
+    if (program_.instrs.size() == 1 && formats.destination == FrameKind::Rgba) {  // the source as it is: the build-time kernel
         kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv(name), layoutFor(program_), uint32_t(sizeof(Push)), name);
     } else {
         const auto spirv = compileComputeShader(generateSource(program_, formats), "fused " + name);
@@ -162,6 +188,7 @@ void FusedKernel::adopt(const PixelProgram& program) {
     if (!accepts(program)) throw Error("internal error: a kernel adopted a program of another structure");
     program_ = program;
     steps_ = program_.steps();
+    readsSource_ = readsSource(program_);
     size_t lut = 0;
     for (const auto& step : steps_)
         for (const auto& t : step->textures())
@@ -182,19 +209,26 @@ void FusedKernel::updateParameters() {
 
 void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
                          FrameFormats formats, const std::vector<VkBuffer>& frames) const {
-    const auto& kernel = kernels_[variantIndex(formats)];
-    if (!kernel) throw Error("internal error: fused kernel recorded before prepare()");
-    if (frames.size() != extraFrames_) throw Error("internal error: a fused kernel given the wrong number of frames");
+    const auto found = kernels_.find(formats);
+    if (found == kernels_.end()) throw Error("internal error: fused kernel recorded before prepare()");
+    const auto& kernel = found->second;
+    if (frames.size() != extraFrames_.size()) throw Error("internal error: a fused kernel given the wrong number of frames");
     const uint32_t pixelCount = width * height;
-    const VkDeviceSize sourceBytes = formats.sourceHalf ? 8 : 16, destinationBytes = formats.destinationHalf ? 8 : 16;
+    const VkDeviceSize sourceBytes = formats.sourceHalf ? 8 : 16;
+    const VkDeviceSize destinationBytes = formats.destination != FrameKind::Rgba ? bytesPerPixel(formats.destination)
+                                          : formats.destinationHalf                ? 8 : 16;
     const uint32_t chunkPixels = this->chunkPixels(pixelCount);
     for (uint32_t first = 0; first < pixelCount; first += chunkPixels) {
         const uint32_t count = std::min(chunkPixels, pixelCount - first);
         std::vector<Binding> bindings = {
-            {BindingKind::StorageBuffer, source, first * sourceBytes, count * sourceBytes},
+            readsSource_ ? Binding{BindingKind::StorageBuffer, source, first * sourceBytes, count * sourceBytes}
+                         : Binding{BindingKind::StorageBuffer, source},  // never read: any buffer will do
             {BindingKind::StorageBuffer, destination, first * destinationBytes, count * destinationBytes},
             {BindingKind::StorageBuffer, parameters_.handle()}};
-        for (VkBuffer frame : frames) bindings.push_back({BindingKind::StorageBuffer, frame, first * 16, count * 16});
+        for (size_t f = 0; f < frames.size(); ++f) {
+            const VkDeviceSize bytes = bytesPerPixel(extraFrames_[f]);
+            bindings.push_back({BindingKind::StorageBuffer, frames[f], first * bytes, count * bytes});
+        }
         for (const auto& lut : luts_) bindings.push_back({BindingKind::StorageBuffer, lut.handle()});
 
         // Work groups fill rows of at most maxComputeWorkGroupCount[0]; more pixels need more rows.

@@ -3,7 +3,8 @@
 // each earlier spatial result the steps take). The steps may form a graph (a PixelProgram: mixers,
 // mattes) or a serial run. The kernel's text depends only on the steps' structure; their parameters
 // live in a buffer, so `updateParameters` after an edit costs a memcpy, not a compile.
-#include <array>
+#include <map>
+#include <tuple>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,9 +17,14 @@ namespace tinct {
 
 class GpuContext;
 
-// How the frames the kernel reads and writes are held: RGBA32F, or RGBA16F (half).
+// How the frames the kernel reads and writes are held: RGBA32F, or RGBA16F (half); a kernel feeding a
+// frame step that takes a matte or a motion field writes that kind.
 struct FrameFormats {
     bool sourceHalf = false, destinationHalf = false;
+    FrameKind destination = FrameKind::Rgba;
+    bool operator<(const FrameFormats& o) const {
+        return std::tie(sourceHalf, destinationHalf, destination) < std::tie(o.sourceHalf, o.destinationHalf, o.destination);
+    }
 };
 
 class FusedKernel {
@@ -44,8 +50,8 @@ public:
     // the GPU, nothing is compiled. Between frames only.
     void adopt(const PixelProgram& program);
 
-    // Records the dispatches reading `source` (and `frames`, RGBA32F, one per extra frame the
-    // program reads) and writing `destination`, width x height pixels each.
+    // Records the dispatches reading `source` (and `frames`, one per extra frame the program reads,
+    // of the kinds its reads say) and writing `destination`, width x height pixels each.
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
                 FrameFormats formats, const std::vector<VkBuffer>& frames = {}) const;
     // For pixels with no shape (LUT lattices, test colours): one row.
@@ -66,8 +72,9 @@ private:
     PixelProgram program_;
     PointSteps steps_;      // program_'s steps in instruction order
     std::string structure_; // program_'s generated text (float formats): what accepts() compares
-    uint32_t extraFrames_ = 0;
-    std::array<std::unique_ptr<ComputeKernel>, 4> kernels_;  // by FrameFormats
+    std::vector<FrameKind> extraFrames_;  // what frames 1 .. hold
+    bool readsSource_ = true;
+    std::map<FrameFormats, std::unique_ptr<ComputeKernel>> kernels_;
     std::vector<GpuBuffer> luts_;  // one per StepTexture, in binding order
     GpuBuffer parameters_;
 };

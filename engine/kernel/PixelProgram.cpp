@@ -28,12 +28,17 @@ uint32_t PixelProgram::append(const std::shared_ptr<const PointStep>& step, std:
         output = at[inner->output];
         return output;
     }
-    if (step->spatial() ? args.size() != 1 : args.size() != step->arity())
+    if (step->frameStep() ? args.size() != 1 : args.size() != step->arity())
         throw Error("internal error: " + step->describe() + " takes " + std::to_string(step->arity()) + " values, given " +
                     std::to_string(args.size()));
     instrs.push_back({step, std::move(args), 0});
     output = uint32_t(instrs.size() - 1);
     return output;
+}
+
+uint32_t PixelProgram::read(uint32_t frame, FrameKind kind) {
+    instrs.push_back({nullptr, {}, frame, kind});
+    return uint32_t(instrs.size() - 1);
 }
 
 PointSteps PixelProgram::steps() const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <vector>
 
+#include "engine/kernel/FrameKind.h"
 #include "engine/kernel/PointStep.h"
 
 namespace tinct {
@@ -15,11 +16,16 @@ struct PixelInstr {
     std::shared_ptr<const PointStep> step;  // null: a frame read from memory
     std::vector<uint32_t> args;             // earlier instructions whose values the step takes
     uint32_t frame = 0;                     // for a read: which of the kernel's input frames (0 = its source)
+    FrameKind kind = FrameKind::Rgba;       // for a read of frame 1 ..: what that frame holds
 };
 
 struct PixelProgram {
     std::vector<PixelInstr> instrs = {PixelInstr{}};  // instrs[0] reads the source
     uint32_t output = 0;                              // the instruction whose value is the program's result
+
+    // A program that reads frames 1 .. n besides its source (values computed elsewhere: the results of
+    // temporal steps); returns the instruction reading `frame`.
+    uint32_t read(uint32_t frame, FrameKind kind);
 
     // The steps one after another; graph steps among them are expanded in place.
     static PixelProgram serial(const PointSteps& steps);

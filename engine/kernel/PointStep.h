@@ -27,24 +27,16 @@ struct StepSlot {
     uint32_t firstBinding = 0;    // binding of its first texture's storage buffer; the rest follow
 };
 
-// A step that looks at neighbouring pixels (blur, sharpen, a matte's shrink and grow). Its input
-// is computed into a frame in memory first; it runs as kernels of its own (engine/graph/FrameProgram).
-struct SpatialOp {
-    enum class Kind { Gaussian, Grow, Shrink };
-    Kind kind = Kind::Gaussian;
-    float sigma = 1;     // Gaussian: sigma in pixels; the kernel reaches 3 sigma
-    float amount = -1;   // Gaussian: -1 the blur itself; > 0 an unsharp-mask sharpen by this much
-    int radius = 0;      // Grow / Shrink: the square's half-width in pixels (max / min filter)
-};
-
 struct PixelProgram;
+class FrameStep;
 
 class PointStep {
 public:
     virtual ~PointStep() = default;
 
-    // Non-null for a spatial step; its glsl() is then never asked for.
-    virtual const SpatialOp* spatial() const { return nullptr; }
+    // Non-null for a step that needs whole frames (spatial or temporal, engine/kernel/FrameStep.h);
+    // its glsl() is then never asked for.
+    virtual const FrameStep* frameStep() const { return nullptr; }
 
     // Non-null for a step that is a whole graph of steps (a grade with mixers and mattes), taking
     // the frame at its instruction 0; kernels expand it in place and never ask for its glsl().

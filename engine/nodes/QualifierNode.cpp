@@ -7,7 +7,7 @@
 #include "engine/kernel/GraphSteps.h"
 #include "engine/nodes/NodeTypes.h"
 #include "engine/nodes/SimplePointNodes.h"
-#include "engine/nodes/SpatialStep.h"
+#include "engine/nodes/SpatialSteps.h"
 
 namespace tinct {
 
@@ -73,20 +73,14 @@ NodeType qualifierNodeType() {
         // Clean-up that looks at neighbours: the key, then shrink or grow, then blur, as one graph step.
         PixelProgram program;
         program.append(key, {0});
-        if (radius != 0) {
-            SpatialOp op;
-            op.kind = radius > 0 ? SpatialOp::Kind::Grow : SpatialOp::Kind::Shrink;
-            op.radius = std::abs(radius);
-            program.append(spatialStep((radius > 0 ? "matte grow " : "matte shrink ") +
-                                                                  std::to_string(std::abs(radius)) + " px", op),
+        // On the matte alone: a quarter of an RGBA frame's memory and bandwidth.
+        if (radius != 0)
+            program.append(morphStep((radius > 0 ? "matte grow " : "matte shrink ") + std::to_string(std::abs(radius)) + " px",
+                                     std::abs(radius), radius > 0, FrameKind::Matte),
                            {program.output});
-        }
-        if (blur > 0) {
-            SpatialOp op;
-            op.sigma = float(blur);
-            program.append(spatialStep("matte blur (sigma " + std::to_string(blur) + ")", op),
+        if (blur > 0)
+            program.append(gaussianStep("matte blur (sigma " + std::to_string(blur) + ")", blur, -1, FrameKind::Matte),
                            {program.output});
-        }
         return graphStep(std::move(program), "qualifier with clean-up");
     };
     return t;

@@ -7,29 +7,24 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <cstring>
-#include <deque>
 #include <filesystem>
 #include <exception>
 #include <map>
+#include <set>
 #include <mutex>
 #include <thread>
 
 #include "engine/Error.h"
-#include "engine/gpu/FrameSlots.h"
-#include "engine/gpu/GpuContext.h"
-#include "engine/kernel/FrameProgram.h"
-#include "engine/kernel/StagePlan.h"
-#include "engine/io/ExrAttributes.h"
 #include "engine/color/ExrChromaticities.h"
+#include "engine/gpu/GpuContext.h"
+#include "engine/graph/Evaluator.h"
+#include "engine/io/ExrAttributes.h"
 #include "engine/io/ExrWriter.h"
+#include "engine/media/FrameSource.h"
 #include "engine/media/MediaKind.h"
 #include "engine/media/MediaWriter.h"
-#include "engine/media/FrameSource.h"
 #include "engine/media/MovieTiming.h"
-#include "engine/media/RgbToYuv.h"
-#include "engine/media/YuvToRgb.h"
+#include "engine/render/FrameSubmitter.h"
 #include "engine/render/Progress.h"
 #include "engine/render/RenderPipeline.h"
 
@@ -147,7 +142,7 @@ std::string explainRender(const RenderSettings& settings) {
     std::string text = std::to_string(framePlan.frames.size()) + " frame(s): " + framePlan.frames.front().input +
                        (framePlan.frames.size() > 1 ? " .. " + framePlan.frames.back().input : "") + "\n";
     for (const auto& note : color.notes) text += note + "\n";
-    text += planStages(PixelProgram::serial(steps)).describe();
+    text += planTime(PixelProgram::serial(steps)).describe();
     if (source->kind() != MediaKind::Exr)
         text += "before: decoded planes to RGBA on the GPU (the stream's matrix, range and chroma siting)\n";
     if (const MediaKind out = mediaKindOf(framePlan.frames.front().output); out == MediaKind::Movie || out == MediaKind::StillImage)
@@ -183,46 +178,33 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         media = std::make_unique<MediaWriter>(mediaWriterSettings(settings, framePlan, *source));
         if (settings.log) settings.log("writing " + media->describe());
     }
-    FrameProgram program(gpu, aroundGrade(color, settings.steps));
-    constexpr size_t kSlots = 2;  // the GPU runs one frame while the host fills and empties the other
-    // Of the frame being submitted; read while its commands are recorded.
-    uint32_t submitWidth = 0, submitHeight = 0;
-    FrameFormats submitFormats;
-    size_t submitSlot = 0;
-    std::shared_ptr<const PlaneLayout> submitIn, submitOut;  // decoded planes in, encoder planes out
-    // Float frames on either side of the grade when planes come in or go out, one pair per slot.
-    std::unique_ptr<YuvToRgb> toRgb;
-    std::unique_ptr<RgbToYuv> toPlanes;
-    std::vector<GpuBuffer> rgbaIn(kSlots), rgbaOut(kSlots);
-    FrameSlots slots(gpu, kSlots, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        VkBuffer in = src, out = dst;
-        if (submitIn) {
-            toRgb->record(cmd, src, rgbaIn[submitSlot].handle(), *submitIn);
-            in = rgbaIn[submitSlot].handle();
-        }
-        if (submitOut) out = rgbaOut[submitSlot].handle();
-        program.record(cmd, in, out, submitWidth, submitHeight, submitFormats);
-        if (submitOut) {
-            computeBarrier(cmd);
-            toPlanes->record(cmd, out, dst, *submitOut);
-        }
-    });
+    Evaluator evaluator(gpu, aroundGrade(color, settings.steps), *source);
+    // The source frames in the order they are first needed: the frames themselves, and for a grade
+    // with temporal steps each frame's neighbours too (a chunk of a farm job reads its context).
+    std::vector<int64_t> sourceOrder;
+    {
+        std::set<int64_t> seen;
+        const int reach = int(evaluator.reach());
+        for (const auto& p : plan)
+            for (int j = -reach; j <= reach; ++j)
+                if (const int64_t f = source->neighbour(p.sourceFrame, j); seen.insert(f).second) sourceOrder.push_back(f);
+    }
 
     const std::filesystem::path createdDirectory = createDirectories(std::filesystem::path(plan.front().output).parent_path());
-    RenderPipeline pipeline(size_t(jobs) + kSlots);
+    RenderPipeline pipeline(size_t(jobs) + 2);
     StageTotals totals;
     Progress progress(plan.size(), settings.progress);
     std::mutex progressMutex;
     std::atomic<size_t> written{0};
 
     auto reader = [&](std::atomic<size_t>& next) {
-        for (size_t i; (i = next++) < plan.size();) {
+        for (size_t i; (i = next++) < sourceOrder.size();) {
             if (!pipeline.waitToRead(i)) return;
             try {
                 const auto t0 = Clock::now();
                 Frame frame = pipeline.recycledFrame();
-                source->read(plan[i].sourceFrame, frame);
-                checkFits(gpu, frame, plan[i].input);
+                source->read(sourceOrder[i], frame);
+                checkFits(gpu, frame, source->fileOf(sourceOrder[i]));
                 totals.add(totals.read, msSince(t0));
                 pipeline.putRead(i, std::move(frame));
             } catch (...) {
@@ -255,29 +237,38 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         }
     };
 
-    // The GPU thread (this one): slot k % 2 takes frame k once its previous frame is collected.
-    std::vector<Frame> inFlight(kSlots);
-    std::vector<size_t> inFlightIndex(kSlots);
-    std::vector<bool> halfOutput(kSlots);
-    std::vector<std::shared_ptr<const PlaneLayout>> outLayouts(kSlots);
-    auto collect = [&](size_t slot) {
-        const void* pixels = slots.wait(slot);
-        stats.gpuMs += slots.gpuMilliseconds(slot).value_or(0.0);
-        const auto t0 = Clock::now();
-        Frame& out = inFlight[slot];  // the source frame's metadata, its pixels replaced by the grade
-        if (outLayouts[slot]) {
-            out.storage = PixelStorage::Planes;
-            out.planeLayout = outLayouts[slot];
-            out.planes.resize(out.planeLayout->bytes);
-        } else {
-            out.storage = halfOutput[slot] ? PixelStorage::Half : PixelStorage::Float;
-            if (halfOutput[slot]) out.rgbaHalf.resize(out.pixelCount() * 4);
-            else out.rgba.resize(out.pixelCount() * 4);
-        }
-        std::memcpy(out.pixels(), pixels, out.byteCount());
-        stats.downloadMs += msSince(t0);
-        return pipeline.putWrite(inFlightIndex[slot], std::move(out));
+    // The GPU thread (this one). Source frames come from the readers in sourceOrder; a frame asked
+    // for again after the ring gave it up is read here.
+    std::map<int64_t, Frame> arrived;  // read ahead of their turn
+    std::map<int64_t, Frame> infoOf;   // size and attributes of source frames whose outputs are to come
+    size_t taken = 0;
+    auto remember = [&](int64_t f, const Frame& frame) {
+        Frame info;
+        copyFrameInfo(frame, info);
+        infoOf[f] = std::move(info);
     };
+    auto obtain = [&](int64_t f) -> Frame {
+        if (auto at = arrived.find(f); at != arrived.end()) {
+            Frame frame = std::move(at->second);
+            arrived.erase(at);
+            return frame;
+        }
+        while (taken < sourceOrder.size()) {
+            const size_t i = taken++;
+            std::optional<Frame> frame = pipeline.takeRead(i);  // throws for a frame that could not be read
+            if (!frame) throw Error("render stopped");
+            remember(sourceOrder[i], *frame);
+            if (sourceOrder[i] == f) return std::move(*frame);
+            arrived[sourceOrder[i]] = std::move(*frame);
+        }
+        Frame frame = pipeline.recycledFrame();
+        source->read(f, frame);
+        remember(f, frame);
+        return frame;
+    };
+    FrameSubmitter submitter(
+        gpu, evaluator, [&] { return pipeline.recycledFrame(); }, [&](Frame f) { pipeline.recycle(std::move(f)); },
+        [&](size_t index, Frame frame) { return pipeline.putWrite(index, std::move(frame)); });
     auto cancelled = [&] { return settings.cancel && settings.cancel->load(); };
 
     std::atomic<size_t> nextRead{0};
@@ -288,58 +279,29 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
             if (t == 0 || source->parallelReads()) threads.emplace_back(reader, std::ref(nextRead));
             if (t == 0 || !media || media->parallelWrites()) threads.emplace_back(writer);
         }
+        bool planes = false;
         for (size_t k = 0; k < plan.size() && !pipeline.failed(); ++k) {
             if (cancelled()) throw Error("render cancelled after " + std::to_string(written.load()) + " frames");
-            const size_t slot = k % kSlots;
-            if (slots.busy(slot) && !collect(slot)) break;
-            std::optional<Frame> frame;
+            const int64_t n = plan[k].sourceFrame;
             try {
-                frame = pipeline.takeRead(k);
-            } catch (...) {  // frame k cannot be read: the frames before it are finished first
+                if (!infoOf.count(n)) {  // its own source frame comes first when the ring did not need it yet
+                    Frame own = obtain(n);
+                    arrived[n] = std::move(own);
+                }
+                const Frame& info = infoOf.at(n);
+                planes = planes || info.storage == PixelStorage::Planes;
+                const FrameFormats formats{info.storage == PixelStorage::Half, !media && outputType(settings, info) == PixelType::Half};
+                const auto layout = media ? media->layoutFor(info.width, info.height, info.hasAlpha) : nullptr;
+                if (!submitter.submit(k, n, info, formats, layout, obtain)) break;
+                infoOf.erase(n);
+            } catch (const Error&) {  // a frame that cannot be read: the frames before it are finished first
                 readFailure = std::current_exception();
-                const size_t other = (k + 1) % kSlots;
-                if (slots.busy(other)) collect(other);
+                submitter.finish();
                 break;
             }
-            if (!frame) break;
-            const size_t inputBytes = frame->byteCount();
-            const auto t0 = Clock::now();
-            std::memcpy(slots.input(slot, inputBytes), frame->pixels(), inputBytes);
-            stats.uploadMs += msSince(t0);
-            submitWidth = uint32_t(frame->width);
-            submitHeight = uint32_t(frame->height);
-            const uint32_t submitPixels = submitWidth * submitHeight;
-            submitFormats = {frame->storage == PixelStorage::Half, !media && outputType(settings, *frame) == PixelType::Half};
-            submitSlot = slot;
-            submitIn = frame->storage == PixelStorage::Planes ? frame->planeLayout : nullptr;
-            submitOut = media ? media->layoutFor(frame->width, frame->height, frame->hasAlpha) : nullptr;
-            const VkDeviceSize floatBytes = VkDeviceSize(submitPixels) * 16;
-            if (submitIn) {
-                if (!toRgb) toRgb = std::make_unique<YuvToRgb>(gpu);
-                if (rgbaIn[slot].size() < floatBytes) rgbaIn[slot] = GpuBuffer(gpu, floatBytes, BufferUse::Device);
-            }
-            if (submitOut) {
-                if (!toPlanes) toPlanes = std::make_unique<RgbToYuv>(gpu);
-                if (rgbaOut[slot].size() < floatBytes) rgbaOut[slot] = GpuBuffer(gpu, floatBytes, BufferUse::Device);
-            }
-            outLayouts[slot] = submitOut;
-            // The scratch buffers of spatial nodes are shared by the slots: wait for the other one.
-            if (program.hasSpatial())
-                for (size_t other = 0; other < kSlots; ++other)
-                    if (other != slot && slots.busy(other) && !collect(other)) break;
-            program.prepare(submitFormats, submitWidth, submitHeight);
-            halfOutput[slot] = submitFormats.destinationHalf;
-            inFlight[slot] = std::move(*frame);
-            inFlightIndex[slot] = k;
-            slots.submit(slot, submitOut ? submitOut->bytes : size_t(submitPixels) * (submitFormats.destinationHalf ? 8 : 16));
-            stats.dispatchesPerFrame =
-                std::max<int>(stats.dispatchesPerFrame, program.dispatchesFor(submitWidth, submitHeight, submitFormats) +
-                                                            (submitIn ? 1 : 0) + (submitOut ? 1 : 0));
+            stats.dispatchesPerFrame = std::max<int>(stats.dispatchesPerFrame, int(evaluator.dispatchesPerFrame(planes)) + (media ? 1 : 0));
         }
-        for (size_t k = 0; k < kSlots; ++k) {
-            const size_t slot = (plan.size() + k) % kSlots;  // oldest first
-            if (slots.busy(slot) && !pipeline.failed()) collect(slot);
-        }
+        if (!readFailure && !pipeline.failed()) submitter.finish();
     } catch (...) {
         pipeline.fail(std::current_exception());
     }
@@ -366,9 +328,9 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     stats.frames = plan.size();
     stats.readMs = totals.read / n;
     stats.writeMs = totals.write / n;
-    stats.uploadMs /= n;
-    stats.downloadMs /= n;
-    stats.gpuMs /= n;
+    stats.uploadMs = submitter.times().uploadMs / n;
+    stats.downloadMs = submitter.times().downloadMs / n;
+    stats.gpuMs = submitter.times().gpuMs / n;
     stats.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     return stats;
 }

@@ -137,7 +137,7 @@ TEST_F(GraphTest, FusedEqualsNodeByNodeForAGraphWithMixersMattesAndABlurInABranc
 
     // The blur's input is computed once into a frame; everything else fuses around it.
     const StagePlan plan = planStages(PixelProgram::serial(steps));
-    EXPECT_EQ(plan.spatial.size(), 1u);
+    EXPECT_EQ(plan.frames.size(), 1u);
     EXPECT_EQ(plan.kernels.size(), 2u);
 }
 

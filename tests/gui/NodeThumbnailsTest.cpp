@@ -17,6 +17,7 @@
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/kernel/FrameStep.h"
 #include "engine/nodes/NodeTypes.h"
 #include "tests/gui/StationHarness.h"
 #include "tests/support/HdrOracle.h"
@@ -70,14 +71,18 @@ TEST(ThumbnailSteps, SpatialSizesAreScaledInsideGraphsToo) {
     g.nodes[1].params.set("shrink_grow", 30.0);
     g.nodes[1].params.set("blur", 10.0);
     const PointSteps steps = thumbnailSteps(g, "n2", ColorPlan{}, "", 0.1f);
-    std::vector<SpatialOp> ops;
+    std::vector<const FrameStep*> ops;
     for (const auto& s : PixelProgram::serial(steps).steps())
-        if (s->spatial()) ops.push_back(*s->spatial());
+        if (s->frameStep()) ops.push_back(s->frameStep());
     ASSERT_EQ(ops.size(), 3u);
-    EXPECT_FLOAT_EQ(ops[0].sigma, 2.0f);  // the blur node
-    EXPECT_EQ(ops[1].kind, SpatialOp::Kind::Grow);
-    EXPECT_EQ(ops[1].radius, 3);          // the qualifier's clean-up, inside its graph step
-    EXPECT_FLOAT_EQ(ops[2].sigma, 1.0f);
+    // The blur node, sigma 20 -> 2: its kernel reaches ceil(3 sigma) = 6 pixels.
+    EXPECT_EQ(ops[0]->structure(), "gaussian rgba");
+    EXPECT_EQ(ops[0]->footprint().spatialRadius, 6u);
+    // The qualifier's clean-up, inside its graph step, on the matte alone: grow 30 -> 3, blur 10 -> 1.
+    EXPECT_EQ(ops[1]->structure(), "morph matte");
+    EXPECT_EQ(ops[1]->footprint().spatialRadius, 3u);
+    EXPECT_EQ(ops[2]->structure(), "gaussian matte");
+    EXPECT_EQ(ops[2]->footprint().spatialRadius, 3u);
 
     // Without spatial steps the steps are the compiler's own.
     const PointSteps plain = {findNodeType("cdl")->makeStep(defaultParams(findNodeType("cdl")->params), {})};

@@ -54,7 +54,7 @@ std::vector<float> runNodeByNode(const PointSteps& steps, const std::vector<floa
     const size_t bytes = rgba.size() * sizeof(float);
     for (size_t i = 1; i < all.instrs.size(); ++i) {
         const PixelInstr& in = all.instrs[i];
-        if (in.step->spatial()) {
+        if (in.step->frameStep()) {
             values[i] = runFrameOnGpu({in.step}, values[in.args.front()], w, h);
             continue;
         }

@@ -1,0 +1,69 @@
+#pragma once
+// A step that needs whole frames in memory: it looks at neighbouring pixels (spatial: blur, a
+// matte's grow) or at neighbouring frames (temporal: a median over time). It ends a fused run of
+// point steps and records its own dispatches over its inputs. Planning (StagePlan), frame programs
+// and the Evaluator know such steps only through this interface, so a new spatial or temporal node
+// is new files under engine/nodes or engine/restore and nothing else.
+#include <vulkan/vulkan.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/kernel/FrameKind.h"
+#include "engine/kernel/PointStep.h"
+
+namespace tinct {
+
+class GpuContext;
+
+// How far a step reaches.
+struct Footprint {
+    uint32_t spatialRadius = 0;   // pixels around each output pixel
+    uint32_t temporalRadius = 0;  // frames n-k .. n+k of its input for frame n; 0: the current frame only
+};
+
+// What one recording of the step works on, all width x height.
+struct FrameStepIo {
+    std::vector<VkBuffer> inputs;  // its input at frames n-k .. n+k (one, frame n, for a spatial step)
+    VkBuffer output = VK_NULL_HANDLE;
+    uint32_t width = 0, height = 0;
+};
+
+class FrameStep;
+
+// The GPU side of a frame step: its pipelines and scratch frames, made once per program.
+class FrameStepKernel {
+public:
+    virtual ~FrameStepKernel() = default;
+    // Sizes scratch frames. Outside command recording.
+    virtual void prepare(uint32_t width, uint32_t height) {}
+    // Records its dispatches, and the barriers between them; the caller puts one after.
+    virtual void record(VkCommandBuffer cmd, const FrameStepIo& io) const = 0;
+    virtual uint32_t dispatches() const = 0;
+    // Takes the parameters of `step`, which has this kernel's structure(): nothing is compiled.
+    virtual void update(const FrameStep& step) = 0;
+};
+
+class FrameStep : public PointStep {
+public:
+    const FrameStep* frameStep() const final { return this; }
+    std::string glsl(const StepSlot&) const final;  // never asked: frame steps record their own kernels
+
+    virtual Footprint footprint() const = 0;
+    bool temporal() const { return footprint().temporalRadius > 0; }
+    virtual FrameKind inputKind() const { return FrameKind::Rgba; }
+    virtual FrameKind outputKind() const { return FrameKind::Rgba; }
+    // What decides the kernels (never the parameter values): a step whose structure equals a kernel's
+    // runs on it after update().
+    virtual std::string structure() const = 0;
+    virtual std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const = 0;
+    // How the step runs, for plans: "two separable passes", "median of 3 frames".
+    virtual std::string passes() const = 0;
+    // The step for a picture `factor` times smaller each way (a thumbnail): radii in pixels scaled.
+    // Temporal reach is unchanged.
+    virtual std::shared_ptr<const FrameStep> scaled(double factor) const = 0;
+};
+
+}  // namespace tinct

@@ -1,0 +1,13 @@
+#include "engine/restore/RestorationNodes.h"
+
+namespace tinct {
+
+namespace {
+
+std::vector<NodeType> restorationNodeTypes() { return {temporalMedianNodeType()}; }
+
+const NodeFamilyRegistration registration(1, restorationNodeTypes);
+
+}  // namespace
+
+}  // namespace tinct

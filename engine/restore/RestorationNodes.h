@@ -1,0 +1,10 @@
+#pragma once
+// The restoration node types (registered in RestorationNodes.cpp, after the grading nodes in menus);
+// one declaration per node, defined beside its implementation.
+#include "engine/kernel/NodeRegistry.h"
+
+namespace tinct {
+
+NodeType temporalMedianNodeType();
+
+}  // namespace tinct
