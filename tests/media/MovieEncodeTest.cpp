@@ -13,7 +13,7 @@
 #include <iostream>
 
 #include "engine/io/ExrWriter.h"
-#include "tests/media/MediaOracle.h"
+#include "tests/support/MediaOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
 

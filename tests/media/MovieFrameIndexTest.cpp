@@ -18,7 +18,7 @@
 
 #include "engine/media/MovieSource.h"
 #include "engine/media/PlaneLayout.h"
-#include "tests/media/MediaOracle.h"
+#include "tests/support/MediaOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
 

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/media/MediaOracle.h"
+#include "tests/support/MediaOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
 

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/io/ExrWriter.h"
-#include "tests/media/MediaOracle.h"
+#include "tests/support/MediaOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
 

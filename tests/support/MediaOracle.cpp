@@ -1,4 +1,4 @@
-#include "tests/media/MediaOracle.h"
+#include "tests/support/MediaOracle.h"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
