@@ -201,7 +201,7 @@ void FusedKernel::updateParameters() {
     for (const auto& step : steps_) {
         const auto p = step->params();
         if (p.size() % 4) throw Error("internal error: step parameters must be whole vec4s: " + step->describe());
-        std::memcpy(out, p.data(), p.size() * sizeof(float));
+        if (!p.empty()) std::memcpy(out, p.data(), p.size() * sizeof(float));  // an empty vector may hold no pointer
         out += p.size();
     }
     parameters_.flush();
