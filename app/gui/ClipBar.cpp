@@ -33,8 +33,8 @@ void drawClipBar(StationState& state, const PanelRect& rect, const MediaSource& 
     ImGui::SameLine();
     // SMPTE non-drop timecode of the frame's position in the clip, at the clip's rate.
     const int fps = int(clip.fps + 0.5), n = clip.index;
-    ImGui::Text("frame %d   %02d:%02d:%02d:%02d   in %d out %d   %s", media.frameNumber(clip.index), n / (fps * 3600),
-                n / (fps * 60) % 60, n / fps % 60, n % fps, media.frameNumber(clip.in), media.frameNumber(out),
+    ImGui::Text("frame %d   %02d:%02d:%02d:%02d   in %d out %d   %s", int(media.frameNumber(clip.index)), n / (fps * 3600),
+                n / (fps * 60) % 60, n / fps % 60, n % fps, int(media.frameNumber(clip.in)), int(media.frameNumber(out)),
                 media.name().c_str());
     ImGui::SetNextItemWidth(-1);
     ImGui::SliderInt("##scrub", &clip.index, 0, std::max(last, 0), "");

@@ -6,31 +6,50 @@
 #include "engine/color/ExrChromaticities.h"
 #include "engine/media/FrameSource.h"
 #include "engine/media/PlanesToRgba.h"
-#include "engine/render/SampleFootage.h"
+#include "engine/render/SampleSource.h"
 
 namespace tinct {
 
+namespace {
+
+// A temporal grade's window (up to n-3 .. n+3 for the viewer, its thumbnails and a still's frame).
+constexpr size_t kKeptFrames = 10;
+
+}  // namespace
+
 MediaSource::MediaSource(GpuContext& gpu, const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames)
-    : path_(path), sampleWidth_(sampleWidth), sampleHeight_(sampleHeight) {
+    : path_(path) {
     if (path.empty()) {
         name_ = "sample footage";
-        for (int i = 0; i < sampleFrames; ++i) numbers_.push_back(i + 1);
-        return;
+        source_ = std::make_unique<SampleSource>(sampleWidth, sampleHeight, sampleFrames);
+    } else {
+        name_ = std::filesystem::path(path).filename().string();
+        source_ = openFrameSource(path, {"", false});  // half EXR frames widened: the viewer uploads float
+        if (source_->kind() != MediaKind::Exr) toRgba_ = std::make_unique<PlanesToRgba>(gpu);
     }
-    name_ = std::filesystem::path(path).filename().string();
-    // Half EXR frames are widened on the CPU: the viewer uploads float frames.
-    source_ = openFrameSource(path, {"", false});
-    for (int64_t n : source_->frames()) numbers_.push_back(int(n));
+    numbers_ = source_->frames();
+}
+
+MediaSource::MediaSource(GpuContext& gpu, std::unique_ptr<FrameSource> source, std::string name)
+    : source_(std::move(source)), name_(std::move(name)) {
     if (source_->kind() != MediaKind::Exr) toRgba_ = std::make_unique<PlanesToRgba>(gpu);
+    numbers_ = source_->frames();
 }
 
 MediaSource::~MediaSource() = default;
 
-Frame MediaSource::load(int index) const {
-    if (isSample()) return makeSampleFrame(index, frameCount(), sampleWidth_, sampleHeight_);
+const Frame& MediaSource::frame(int64_t number) {
+    for (auto it = recent_.begin(); it != recent_.end(); ++it)
+        if (it->first == number) {
+            recent_.splice(recent_.begin(), recent_, it);
+            return recent_.front().second;
+        }
     Frame frame;
-    source_->read(numbers_.at(size_t(index)), frame);
-    return toRgba_ ? toRgba_->convert(frame) : frame;
+    source_->read(number, frame);
+    if (toRgba_) frame = toRgba_->convert(frame);
+    recent_.emplace_front(number, std::move(frame));
+    if (recent_.size() > kKeptFrames) recent_.pop_back();
+    return recent_.front().second;
 }
 
 std::optional<Chromaticities> MediaSource::chromaticities() const {

@@ -1,10 +1,13 @@
 #pragma once
 // What the station shows: the built-in sample footage, an EXR file or sequence, a movie, or DPX,
-// TIFF or PNG scans. Frames are read on demand through the engine's readers; a file that cannot be
-// read is an error naming it.
+// TIFF or PNG scans, through one FrameSource. Frames come as float RGBA (decoded planes converted on
+// the GPU), the last few kept, so the viewer, the thumbnails and a temporal grade's neighbours read
+// each frame once while the playhead moves about; a file that cannot be read is an error naming it.
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/color/Primaries.h"
@@ -23,11 +26,17 @@ public:
     // converted to RGBA on `gpu`. Throws tinct::Error for a pattern with no frames or a file that
     // does not exist or does not decode.
     MediaSource(GpuContext& gpu, const std::string& path, int sampleWidth, int sampleHeight, int sampleFrames = 24);
+    // Any other source of frames, named `name` (tests, generated footage).
+    MediaSource(GpuContext& gpu, std::unique_ptr<FrameSource> source, std::string name);
     ~MediaSource();
 
+    const FrameSource& source() const { return *source_; }  // frame numbers, neighbours in time
+    FrameSource& source() { return *source_; }
     int frameCount() const { return int(numbers_.size()); }
-    int frameNumber(int index) const { return numbers_.at(index); }  // as on disk (1001, ...)
-    Frame load(int index) const;                                      // throws tinct::Error
+    int64_t frameNumber(int index) const { return numbers_.at(size_t(index)); }  // as on disk (1001, ...)
+    // Frame `number` as float RGBA; valid until the next frame() call. Throws tinct::Error.
+    const Frame& frame(int64_t number);
+    Frame load(int index) { return frame(frameNumber(index)); }
     const std::string& name() const { return name_; }
     const std::string& path() const { return path_; }  // the file or pattern; empty for the sample
     bool isSample() const { return path_.empty(); }
@@ -36,11 +45,11 @@ public:
     std::string directory() const;
 
 private:
-    std::unique_ptr<FrameSource> source_;   // null for the sample footage
+    std::unique_ptr<FrameSource> source_;
     std::unique_ptr<PlanesToRgba> toRgba_;  // movies and scans
     std::string path_, name_;
-    std::vector<int> numbers_;
-    int sampleWidth_, sampleHeight_;
+    std::vector<int64_t> numbers_;
+    std::list<std::pair<int64_t, Frame>> recent_;  // most recent first
 };
 
 }  // namespace tinct

@@ -4,7 +4,8 @@
 #include <chrono>
 #include <set>
 
-#include "app/gui/ShrinkFrame.h"
+#include "app/gui/MediaSource.h"
+#include "app/gui/UploadedFrames.h"
 #include "app/gui/ThumbnailSteps.h"
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
@@ -18,24 +19,48 @@ constexpr std::array<float, 3> kCanvas = {30 / 255.0f, 30 / 255.0f, 34 / 255.0f}
 
 }  // namespace
 
-NodeThumbnails::NodeThumbnails(GpuContext& gpu, int width) : gpu_(gpu), wanted_(width), blit_(gpu) {}
+NodeThumbnails::NodeThumbnails(GpuContext& gpu, MediaSource& media, UploadedFrames& frames, int width)
+    : gpu_(gpu), media_(media), frames_(frames), wanted_(width), shrink_(gpu), blit_(gpu) {}
 
 NodeThumbnails::~NodeThumbnails() {
     if (build_.valid()) build_.wait();  // the worker uses the GPU context
 }
 
-std::string NodeThumbnails::setSource(const Frame& frame) {
-    const Frame small = shrinkFrame(frame, wanted_);
-    const bool resized = small.width != width_ || small.height != height_ || frame.width != sourceWidth_;
-    source_ = GpuBuffer::withData(gpu_, small.rgba.data(), small.rgba.size() * sizeof(float));
-    width_ = small.width, height_ = small.height, sourceWidth_ = frame.width;
+std::string NodeThumbnails::showFrame(int64_t number) {
+    frames_.sizeFrom(number);
+    const auto [w, h] = thumbnailSize(frames_.width(), frames_.height(), wanted_);
+    const bool resized = w != width_ || h != height_ || frames_.width() != sourceWidth_ || frames_.height() != sourceHeight_;
+    shown_ = number;
+    width_ = w, height_ = h, sourceWidth_ = frames_.width(), sourceHeight_ = frames_.height();
     for (auto& [id, t] : thumbnails_) t.dirty = true;
     if (!resized) return "";
     // A new size: intermediate frames of the new size, new images, and every program's steps with
     // spatial sizes scaled anew (new values, no compile).
+    smalls_.clear();
     for (auto& [id, t] : thumbnails_)
-        if (t.program) t.program->prepare({}, uint32_t(width_), uint32_t(height_));
+        if (t.program) t.program->prepare(uint32_t(width_), uint32_t(height_), {});
     return rebuild(true);
+}
+
+std::unique_ptr<Evaluator> NodeThumbnails::makeProgram(const PointSteps& steps, int width, int height) const {
+    EvaluatorOptions options;
+    options.keepFrames = 4;  // a few frames either way: stepping about shows thumbnails at once
+    auto program = std::make_unique<Evaluator>(gpu_, steps, media_.source(), options);
+    program->prepare(uint32_t(width), uint32_t(height), {});
+    return program;
+}
+
+VkBuffer NodeThumbnails::small(VkCommandBuffer cmd, int64_t number) {
+    for (auto it = smalls_.begin(); it != smalls_.end(); ++it)
+        if (it->number == number) {
+            smalls_.splice(smalls_.begin(), smalls_, it);
+            return smalls_.front().frame.handle();
+        }
+    const VkBuffer full = frames_.get(number);
+    smalls_.push_front({number, GpuBuffer(gpu_, size_t(width_) * height_ * 16, BufferUse::Device)});
+    if (smalls_.size() > 8) smalls_.pop_back();
+    shrink_.record(cmd, full, sourceWidth_, sourceHeight_, smalls_.front().frame.handle(), width_, height_);
+    return smalls_.front().frame.handle();
 }
 
 namespace {
@@ -115,8 +140,7 @@ std::string NodeThumbnails::rebuild(bool all) {
         build_ = std::async(std::launch::async, [this, build = std::move(build)]() mutable {
             for (Job& job : build.jobs) {
                 try {
-                    job.program = std::make_unique<FrameProgram>(gpu_, job.steps);
-                    job.program->prepare({}, uint32_t(build.width), uint32_t(build.height));
+                    job.program = makeProgram(job.steps, build.width, build.height);
                 } catch (const Error& e) {
                     job.error = e.what();
                 }
@@ -141,7 +165,7 @@ std::string NodeThumbnails::poll() {
             continue;
         }
         // Prepared for the source's size when the build began; a new source may have come since.
-        if (build.width != width_ || build.height != height_) job.program->prepare({}, uint32_t(width_), uint32_t(height_));
+        if (build.width != width_ || build.height != height_) job.program->prepare(uint32_t(width_), uint32_t(height_), {});
         Thumbnail& t = thumbnails_[job.id];
         t.program = std::move(job.program);
         ++counts_.built;
@@ -171,8 +195,16 @@ void NodeThumbnails::record(VkCommandBuffer cmd, const std::array<float, 4>& can
                             int windowH, const SurfaceFormatChoice& format) {
     bool rendered = false;
     for (auto& [id, t] : thumbnails_) {
-        if (!t.dirty || !t.program) continue;
-        t.program->record(cmd, source_.handle(), t.image.handle(), uint32_t(width_), uint32_t(height_), {});
+        if (!t.dirty || !t.program || shown_ < 0) continue;
+        Evaluator& e = *t.program;
+        const std::vector<int64_t> needed = e.beginFrame(shown_);
+        if (e.temporal()) {
+            for (int64_t f : needed) e.recordSource(cmd, f, {small(cmd, f), PixelStorage::Float, nullptr});
+            e.recordFrame(cmd, shown_, nullptr, t.image.handle());
+        } else {
+            const SourceFrame current{small(cmd, shown_), PixelStorage::Float, nullptr};
+            e.recordFrame(cmd, shown_, &current, t.image.handle());
+        }
         t.dirty = false;
         rendered = true;
         ++counts_.rendered;

@@ -1,13 +1,14 @@
 #pragma once
 // Node thumbnails for the node editor: for each node of the grade (and the source), what the
 // picture looks like at that node's output through the viewer's colour management
-// (app/gui/ThumbnailSteps), graded on a small copy of the source frame (app/gui/ShrinkFrame) and
-// put into the window buffer under the node editor's boxes (app/gui/ThumbnailBlit).
+// (app/gui/ThumbnailSteps), graded on small copies of the source frames made on the GPU
+// (app/gui/ThumbnailShrink) and put into the window buffer under the node editor's boxes
+// (app/gui/ThumbnailBlit). A temporal node's thumbnail is made from small copies of its neighbours.
 //
-// The cost stays bounded: one FrameProgram per node, kept between edits. A thumbnail is made again
+// The cost stays bounded: one Evaluator per node, kept between edits. A thumbnail is made again
 // only when what it depends on changed (the nodes up to it, the colour settings, the source frame),
 // so an edit re-renders the edited node and those after it, nothing else. A parameter edit goes
-// into the existing program (FrameProgram::update) with no compile; a structure edit compiles the
+// into the existing program (Evaluator::update) with no compile; a structure edit compiles the
 // new programs on a worker thread, as the viewer does, while the old thumbnails stay on screen.
 // During a drag (edits in consecutive frames) the thumbnails follow at a bounded rate, so that the
 // viewer, which the colorist is watching, keeps its frame rate; they catch up when the drag stops.
@@ -16,6 +17,7 @@
 #include <array>
 #include <chrono>
 #include <future>
+#include <list>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,15 +25,17 @@
 
 #include "app/gui/SurfaceFormatChoice.h"
 #include "app/gui/ThumbnailBlit.h"
+#include "app/gui/ThumbnailShrink.h"
 #include "engine/color/ColorPipeline.h"
 #include "engine/gpu/GpuBuffer.h"
-#include "engine/kernel/FrameProgram.h"
+#include "engine/graph/Evaluator.h"
 #include "engine/graph/Grade.h"
-#include "engine/io/Frame.h"
 
 namespace tinct {
 
 class GpuContext;
+class MediaSource;
+class UploadedFrames;
 
 // The key of the node editor's output box (its kOutputBox) in the rectangles given to record(): it
 // shows the thumbnail of the grade's output node (the source's for an empty grade).
@@ -39,16 +43,18 @@ constexpr const char* kOutputThumbnail = "#output";
 
 class NodeThumbnails {
 public:
-    // Thumbnails `width` pixels wide (less for a narrower source), keeping the source's aspect.
-    NodeThumbnails(GpuContext& gpu, int width = 128);
+    // Thumbnails `width` pixels wide (less for a narrower source), keeping the source's aspect, of
+    // `media`'s frames (held on the GPU by `frames`); both must outlive the thumbnails.
+    NodeThumbnails(GpuContext& gpu, MediaSource& media, UploadedFrames& frames, int width = 128);
     ~NodeThumbnails();
     NodeThumbnails(const NodeThumbnails&) = delete;
     NodeThumbnails& operator=(const NodeThumbnails&) = delete;
 
-    // A new source frame: made small on the CPU, uploaded, and every thumbnail drawn again. Throws
-    // tinct::Error for a frame that is not Float; returns what failed as setGrade does (a source of
-    // a new size remakes the thumbnails' steps). Between frames only.
-    std::string setSource(const Frame& frame);
+    // The frame to show, by number: every thumbnail is drawn again from small copies of it (and its
+    // neighbours, for temporal nodes), made on the GPU. Returns what failed as setGrade does (a
+    // source of a new size remakes the thumbnails' steps). Throws tinct::Error when the frame cannot
+    // be read. Between frames only.
+    std::string showFrame(int64_t number);
     // The grade and the colour plan the viewer uses; `colourChanged`: the plan differs from the last
     // one. Programs of removed nodes are dropped. A node whose thumbnail cannot be made (a LUT that
     // does not load) shows none; the first such failure is returned, "" when there is none. While a
@@ -91,7 +97,7 @@ private:
     struct Thumbnail {
         std::vector<GradeNode> inputs;  // the nodes it was made from (thumbnailInputs)
         float scale = 0;                // spatial scale it was made with
-        std::unique_ptr<FrameProgram> program;
+        std::unique_ptr<Evaluator> program;
         GpuBuffer image;                // RGBA32F display code values, width_ x height_
         bool dirty = true;              // to be rendered
     };
@@ -101,7 +107,7 @@ private:
         PointSteps steps;
         std::vector<GradeNode> inputs;
         float scale = 0;
-        std::unique_ptr<FrameProgram> program;  // the worker's result
+        std::unique_ptr<Evaluator> program;  // the worker's result
         std::string error;
     };
     struct Build {
@@ -113,11 +119,22 @@ private:
     std::string rebuild(bool all);
     void install(Thumbnail& t, std::vector<GradeNode> inputs, float scale);
     float spatialScale() const { return sourceWidth_ > 0 ? float(width_) / float(sourceWidth_) : 1.0f; }
+    std::unique_ptr<Evaluator> makeProgram(const PointSteps& steps, int width, int height) const;
+    // Source frame `number` made small, once while it is in use.
+    VkBuffer small(VkCommandBuffer cmd, int64_t number);
 
     GpuContext& gpu_;
+    MediaSource& media_;
+    UploadedFrames& frames_;
     int wanted_;
-    int width_ = 0, height_ = 0, sourceWidth_ = 0;
-    GpuBuffer source_;
+    int width_ = 0, height_ = 0, sourceWidth_ = 0, sourceHeight_ = 0;
+    int64_t shown_ = -1;
+    struct Small {
+        int64_t number;
+        GpuBuffer frame;
+    };
+    std::list<Small> smalls_;  // most recent first
+    ThumbnailShrink shrink_;
     Grade grade_;
     ColorPlan plan_;
     std::string baseDirectory_;

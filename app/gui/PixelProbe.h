@@ -1,21 +1,20 @@
 #pragma once
-// One pixel through a point program on the GPU: the picker's working-space value is the source pixel
-// converted to the working space and graded, by the same steps the viewer runs.
+// Pixels of a frame through steps on the GPU, as the viewer runs them: the picker's working-space
+// value, the qualifier picker's samples. The whole frame runs (a window earlier in the grade depends
+// on where a pixel is; a temporal step on the frames around it), through the same Evaluator a render uses.
 #include <array>
 #include <vector>
 
 #include "engine/kernel/PointStep.h"
-#include "engine/io/Frame.h"
 
 namespace tinct {
 
+class FrameSource;
 class GpuContext;
 
-// The values at `pixels` of the whole frame through the steps (a window earlier in the grade depends
-// on where a pixel is, so the frame runs whole). `frame` holds float RGBA.
-std::vector<std::array<float, 4>> sampleThroughSteps(GpuContext& gpu, const PointSteps& steps, const Frame& frame,
-                                                     const std::vector<std::array<int, 2>>& pixels);
-
-std::array<float, 4> runOnePixel(GpuContext& gpu, const PointSteps& steps, const std::array<float, 4>& rgba);
+// The values at `pixels` of frame `number` of `source` through the steps; pixels outside the frame
+// are left out. Throws tinct::Error.
+std::vector<std::array<float, 4>> sampleThroughSteps(GpuContext& gpu, const PointSteps& steps, FrameSource& source,
+                                                     int64_t number, const std::vector<std::array<int, 2>>& pixels);
 
 }  // namespace tinct

@@ -42,7 +42,7 @@ void startRequestedRender(StationState& state, BackgroundRender& render, const M
     settings.frames.outputPattern = state.render.output;
     if (!state.render.wholeClip) {
         const int last = state.clip.out < 0 ? media.frameCount() - 1 : state.clip.out;
-        settings.frames.frames = FrameRange{media.frameNumber(state.clip.in), media.frameNumber(last)};
+        settings.frames.frames = FrameRange{int(media.frameNumber(state.clip.in)), int(media.frameNumber(last))};
     }
     settings.steps = compileGrade(state.editor.grade(), state.baseDirectory);
     settings.color = state.color;

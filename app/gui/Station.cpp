@@ -14,6 +14,7 @@
 
 #include "app/gui/BackgroundRender.h"
 #include "app/gui/MediaSource.h"
+#include "app/gui/UploadedFrames.h"
 #include "app/gui/NodeThumbnails.h"
 #include "app/gui/Panels.h"
 #include "app/gui/PixelProbe.h"
@@ -54,7 +55,7 @@ PointSteps calibrationSteps(const std::string& path) {
 
 // The qualifier picker's stroke, released: the node's ranges from what it sees at those pixels, the
 // working-space image graded up to the node's input.
-void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& plan, const Frame& frame) {
+void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& plan, MediaSource& media, int64_t number) {
     QualifierPicker& picker = *state.picker;
     const GradeNode* found = state.editor.grade().find(picker.node);
     if (!found || found->type != "qualifier") throw Error("the qualifier picker's node " + picker.node + " is gone");
@@ -67,7 +68,7 @@ void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& p
     }
     ColorPlan working = plan;
     working.fromWorking.clear();
-    const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), frame, picker.stroke);
+    const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), media.source(), number, picker.stroke);
     state.editor.setParams(node.id, pickQualifierRanges(node.params, samples, picker.extend),
                            picker.extend ? "extend the qualifier" : "pick the qualifier");
     state.notify("qualifier " + node.id + ": ranges from " + std::to_string(samples.size()) + " pixel(s)");
@@ -144,11 +145,13 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     StationWindow window(gpu, o.width, o.height, "Tinct", o.hdr10 ? SwapchainSignal::Hdr10 : SwapchainSignal::Sdr);
     state.swapchain = window.description();
     state.swapchainHdr10 = window.isHdr10();
-    ViewerRenderer renderer(gpu);
-    NodeThumbnails thumbnails(gpu);
+    UploadedFrames frames(gpu, media);
+    ViewerRenderer renderer(gpu, media, frames);
+    NodeThumbnails thumbnails(gpu, media, frames);
     BackgroundRender backgroundRender;
     int loadedIndex = -1;
-    Frame frame;
+    int64_t shownNumber = -1;
+    Frame frame;  // the frame shown, for the picker's source values
     BuiltFrom built;
     bool changedLastFrame = false;
     ColorPlan plan;
@@ -199,9 +202,10 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         state.clip.index = std::clamp(state.clip.index, 0, media.frameCount() - 1);
         if (state.clip.index != loadedIndex) {
             try {
-                frame = media.load(state.clip.index);
-                renderer.setSource(frame);
-                if (auto failed = thumbnails.setSource(frame); !failed.empty()) state.notify("grade: " + failed, true);
+                shownNumber = media.frameNumber(state.clip.index);
+                frame = media.frame(shownNumber);
+                renderer.showFrame(shownNumber);
+                if (auto failed = thumbnails.showFrame(shownNumber); !failed.empty()) state.notify("grade: " + failed, true);
                 state.thumbnailAspect = float(frame.height) / float(frame.width);
                 probeDirty = true;
             } catch (const Error& e) {
@@ -275,7 +279,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
 
         if (state.picker && state.picker->strokeDone) {
             try {
-                applyQualifierPick(gpu, state, plan, frame);
+                applyQualifierPick(gpu, state, plan, media, shownNumber);
             } catch (const Error& e) {
                 state.notify(e.what(), true);
             }
@@ -295,23 +299,18 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 const PointSteps calibration = calibrationSteps(state.calibrationLut);
                 ViewerPrograms programs;
                 programs.signal = aroundGrade(plan, grade);
-                programs.view = programs.signal;
                 // The wipe's other side: the ungraded source, or a still's grade on the still's frame.
                 const Still* still = state.wipeStill >= 0 && state.wipeStill < int(state.stills.size())
                                          ? &state.stills[size_t(state.wipeStill)] : nullptr;
                 programs.reference = aroundGrade(plan, still ? compileGrade(still->grade, state.baseDirectory) : PointSteps{});
-                if (state.stillChanged) {
-                    const Frame stillFrame = still && still->frameIndex != state.clip.index ? media.load(still->frameIndex) : Frame{};
-                    renderer.setReferenceSource(stillFrame.pixelCount() ? &stillFrame : nullptr);
-                }
+                if (state.stillChanged)
+                    renderer.setReferenceFrame(still && still->frameIndex != state.clip.index
+                                                   ? std::optional<int64_t>(media.frameNumber(still->frameIndex))
+                                                   : std::nullopt);
                 // The range warning reads the display signal, so it comes before the calibration LUT.
-                PointSteps aids;
-                if (state.viewer.gamutWarning) aids.push_back(std::make_shared<RangeWarningStep>());
-                aids.insert(aids.end(), calibration.begin(), calibration.end());
-                if (state.viewer.falseColour) aids.push_back(std::make_shared<FalseColourStep>());
-                programs.view.insert(programs.view.end(), aids.begin(), aids.end());
-                programs.reference.insert(programs.reference.end(), aids.begin(), aids.end());
-                programs.aids = !aids.empty();
+                if (state.viewer.gamutWarning) programs.aids.push_back(std::make_shared<RangeWarningStep>());
+                programs.aids.insert(programs.aids.end(), calibration.begin(), calibration.end());
+                if (state.viewer.falseColour) programs.aids.push_back(std::make_shared<FalseColourStep>());
                 renderer.setPrograms(programs);
                 if (state.colourChanged) {
                     ScopeOptions scope;
@@ -409,8 +408,9 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 try {
                     ColorPlan working = plan;
                     working.fromWorking.clear();
-                    picked.working = runOnePixel(gpu, aroundGrade(working, compileGrade(state.editor.grade(), state.baseDirectory)),
-                                                 picked.source);
+                    const auto values = sampleThroughSteps(gpu, aroundGrade(working, compileGrade(state.editor.grade(), state.baseDirectory)),
+                                                           media.source(), shownNumber, {{x, y}});
+                    if (!values.empty()) picked.working = values.front();
                 } catch (const Error& e) {
                     state.notify(e.what(), true);
                 }

@@ -4,9 +4,13 @@
 #include <cmath>
 #include <cstring>
 
+#include "app/gui/MediaSource.h"
+#include "app/gui/UploadedFrames.h"
 #include "engine/Error.h"
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/graph/Evaluator.h"
+#include "engine/kernel/StagePlan.h"
 
 namespace tinct {
 namespace {
@@ -30,7 +34,8 @@ constexpr double kPreviewPixels = 100000;
 
 }  // namespace
 
-ViewerRenderer::ViewerRenderer(GpuContext& gpu) : gpu_(gpu) {
+ViewerRenderer::ViewerRenderer(GpuContext& gpu, MediaSource& media, UploadedFrames& frames)
+    : gpu_(gpu), media_(media), frames_(frames) {
     composite_ = std::make_unique<ComputeKernel>(
         gpu_, shaders::spirv("viewer_composite"),
         std::vector<BindingKind>(4, BindingKind::StorageBuffer), uint32_t(sizeof(CompositePush)), "viewer_composite");
@@ -45,34 +50,82 @@ ViewerRenderer::~ViewerRenderer() {
     if (build_.valid()) build_.wait();  // the worker uses the GPU context
 }
 
+namespace {
+
+// What the viewer keeps of a temporal grade beyond the frames one output needs: enough to step back
+// and forth over a few frames without making any again.
+constexpr uint32_t kViewerKeptFrames = 8;
+// Proxies kept: the shown frame's and a still's.
+constexpr size_t kProxiesKept = 2;
+
+bool looksAround(const Evaluator& e) {
+    if (e.temporal()) return true;
+    for (const auto& part : e.plan().parts)
+        if (planStages(part.program).frames.size() > 0) return true;
+    return false;
+}
+
+}  // namespace
+
+void ViewerRenderer::prepare(Programs& p, uint32_t w, uint32_t h) const {
+    if (p.graded) p.graded->prepare(w, h, {});
+    if (p.reference) p.reference->prepare(w, h, {});
+    if (p.aids) p.aids->prepare({}, w, h);
+}
+
 void ViewerRenderer::resizeGraded() {
     const size_t bytes = size_t(gradedW()) * gradedH() * 16;
     if (view_.size() != bytes) {
         view_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
         signal_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
         reference_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
+        referenceSignal_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
     }
-    if (factor_ > 1 && proxySource_.size() != bytes) {
-        proxySource_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
-        proxyReference_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
-    }
-    for (auto* p : {programs_.view.get(), programs_.signal.get(), programs_.reference.get()})
-        if (p) p->prepare({}, gradedW(), gradedH());
-    gradeDirty_ = referenceDirty_ = proxyDirty_ = true;
+    prepare(programs_, gradedW(), gradedH());
+    gradeDirty_ = referenceDirty_ = true;
 }
 
-void ViewerRenderer::setSource(const Frame& frame) {
-    if (frame.storage != PixelStorage::Float) throw Error("the viewer needs float frames");
-    const bool resized = frame.width != width_ || frame.height != height_;
-    source_ = GpuBuffer::withData(gpu_, frame.rgba.data(), frame.pixelCount() * 16);
-    width_ = frame.width;
-    height_ = frame.height;
+void ViewerRenderer::showFrame(int64_t number) {
+    frames_.sizeFrom(number);
+    const bool resized = frames_.width() != width_ || frames_.height() != height_;
+    shown_ = number;
+    width_ = frames_.width();
+    height_ = frames_.height();
     if (resized) {
+        proxies_.clear();
         factor_ = 1;
         setViewScale(0);  // settles the factor for the new size
         resizeGraded();
     }
-    gradeDirty_ = referenceDirty_ = proxyDirty_ = true;
+    gradeDirty_ = referenceDirty_ = true;
+}
+
+VkBuffer ViewerRenderer::proxied(VkCommandBuffer cmd, int64_t number) {
+    for (auto it = proxies_.begin(); it != proxies_.end(); ++it)
+        if (it->number == number && it->factor == factor_) {
+            proxies_.splice(proxies_.begin(), proxies_, it);
+            return proxies_.front().frame.handle();
+        }
+    const VkBuffer full = frames_.get(number);
+    const uint32_t w = gradedW(), h = gradedH();
+    proxies_.push_front({number, factor_, GpuBuffer(gpu_, size_t(w) * h * 16, BufferUse::Device)});
+    if (proxies_.size() > kProxiesKept) proxies_.pop_back();
+    DownscalePush push{width_, height_, int32_t(w), int32_t(h), factor_};
+    const Binding b[2] = {{BindingKind::StorageBuffer, full}, {BindingKind::StorageBuffer, proxies_.front().frame.handle()}};
+    downscale_->record(cmd, b, &push, (w + 15) / 16, (h + 15) / 16);
+    computeBarrier(cmd);
+    return proxies_.front().frame.handle();
+}
+
+void ViewerRenderer::evaluate(VkCommandBuffer cmd, Evaluator& evaluator, int64_t number, VkBuffer target) {
+    const std::vector<int64_t> needed = evaluator.beginFrame(number);
+    if (!evaluator.temporal()) {
+        const SourceFrame current{factor_ > 1 ? proxied(cmd, number) : frames_.get(number), PixelStorage::Float, nullptr};
+        evaluator.recordFrame(cmd, number, &current, target);
+        return;
+    }
+    for (int64_t f : needed) evaluator.recordSource(cmd, f, {frames_.get(f), PixelStorage::Float, nullptr});
+    evaluator.recordFrame(cmd, number, nullptr, target);
 }
 
 void ViewerRenderer::setViewScale(float scale, bool preview) {
@@ -83,21 +136,17 @@ void ViewerRenderer::setViewScale(float scale, bool preview) {
     int wanted = wantedFactor_;
     if (preview_)  // the smallest factor that brings the graded pixels within the budget
         wanted = std::max(wanted, int(std::ceil(std::sqrt(double(width_) * height_ / kPreviewPixels))));
-    const bool spatial = programs_.view && programs_.view->hasFrameSteps();
-    const int factor = spatial || width_ == 0 ? 1 : std::clamp(wanted, 1, std::max(1, std::min({width_, height_, kMaxProxyFactor})));
+    const bool whole = (programs_.graded && looksAround(*programs_.graded)) ||
+                       (programs_.reference && looksAround(*programs_.reference));
+    const int factor = whole || width_ == 0 ? 1 : std::clamp(wanted, 1, std::max(1, std::min({width_, height_, kMaxProxyFactor})));
     if (factor == factor_) return;
     factor_ = factor;
     resizeGraded();
 }
 
-void ViewerRenderer::setReferenceSource(const Frame* frame) {
-    ownReferenceSource_ = frame != nullptr;
-    referenceDirty_ = proxyDirty_ = true;
-    if (!frame) return;
-    if (frame->width != width_ || frame->height != height_ || frame->storage != PixelStorage::Float)
-        throw Error("the still is " + std::to_string(frame->width) + "x" + std::to_string(frame->height) + ", the shot " +
-                    std::to_string(width_) + "x" + std::to_string(height_) + ": a wipe needs the same size");
-    referenceSource_ = GpuBuffer::withData(gpu_, frame->rgba.data(), frame->pixelCount() * 16);
+void ViewerRenderer::setReferenceFrame(std::optional<int64_t> number) {
+    referenceFrame_ = number;
+    referenceDirty_ = true;
 }
 
 void ViewerRenderer::setPrograms(const ViewerPrograms& programs) {
@@ -105,9 +154,9 @@ void ViewerRenderer::setPrograms(const ViewerPrograms& programs) {
     ++generation_;
     if (building()) return;  // poll() takes the latest once the build in flight is done
     // A parameter edit keeps the structure: the existing kernels take the new values, no compile.
-    auto updates = [](const std::unique_ptr<FrameProgram>& p, const PointSteps& steps) { return p && p->update(steps); };
-    const bool same = updates(programs_.view, programs.view) && updates(programs_.reference, programs.reference) &&
-                      (programs.aids ? updates(programs_.signal, programs.signal) : !programs_.signal);
+    const bool same = programs_.graded && programs_.graded->update(programs.signal) && programs_.reference &&
+                      programs_.reference->update(programs.reference) &&
+                      (programs.aids.empty() ? !programs_.aids : programs_.aids && programs_.aids->update(programs.aids));
     if (same) {
         gradeDirty_ = referenceDirty_ = true;
         return;
@@ -123,14 +172,12 @@ void ViewerRenderer::startBuild(const ViewerPrograms& programs) {
         Built b;
         b.generation = generation;
         try {
-            auto make = [&](const PointSteps& steps) {
-                auto p = std::make_unique<FrameProgram>(gpu_, steps);
-                p->prepare({}, w, h);
-                return p;
-            };
-            b.programs.view = make(programs.view);
-            if (programs.aids) b.programs.signal = make(programs.signal);
-            b.programs.reference = make(programs.reference);
+            EvaluatorOptions options;
+            options.keepFrames = kViewerKeptFrames;
+            b.programs.graded = std::make_unique<Evaluator>(gpu_, programs.signal, media_.source(), options);
+            b.programs.reference = std::make_unique<Evaluator>(gpu_, programs.reference, media_.source(), options);
+            if (!programs.aids.empty()) b.programs.aids = std::make_unique<FrameProgram>(gpu_, programs.aids);
+            prepare(b.programs, w, h);
         } catch (const Error& e) {
             b.error = e.what();
         }
@@ -144,12 +191,10 @@ std::optional<std::string> ViewerRenderer::poll() {
     if (!built.error.empty()) return built.error;
     programs_ = std::move(built.programs);
     // Prepared for the graded size when the build began; the factor may have moved since (a zoom),
-    // and a spatial grade turns the proxy off.
+    // and a spatial or temporal grade turns the proxy off.
     const int before = factor_;
     setViewScale(0);
-    if (factor_ == before)
-        for (auto* p : {programs_.view.get(), programs_.signal.get(), programs_.reference.get()})
-            if (p) p->prepare({}, gradedW(), gradedH());
+    if (factor_ == before) prepare(programs_, gradedW(), gradedH());
     gradeDirty_ = referenceDirty_ = true;
     if (built.generation != generation_) setPrograms(latest_);  // edits made while it was building
     return std::nullopt;
@@ -164,42 +209,33 @@ void ViewerRenderer::setScope(const ScopeOptions& options) {
 void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW,
                             int windowH, const SurfaceFormatChoice& format) {
     scopeRecorded_ = pickRecorded_ = false;
-    const bool ready = width_ > 0 && programs_.view;
+    const bool ready = width_ > 0 && shown_ >= 0 && programs_.graded;
     const uint32_t w = gradedW(), h = gradedH();
-    const bool proxy = factor_ > 1;
-    if (ready && proxy && proxyDirty_) {
-        DownscalePush push{width_, height_, int32_t(w), int32_t(h), factor_};
-        auto downscale = [&](const GpuBuffer& from, const GpuBuffer& to) {
-            const Binding b[2] = {{BindingKind::StorageBuffer, from.handle()}, {BindingKind::StorageBuffer, to.handle()}};
-            downscale_->record(cmd, b, &push, (w + 15) / 16, (h + 15) / 16);
-        };
-        downscale(source_, proxySource_);
-        if (ownReferenceSource_) downscale(referenceSource_, proxyReference_);
-        computeBarrier(cmd);
-        proxyDirty_ = false;
-    }
-    const VkBuffer source = proxy ? proxySource_.handle() : source_.handle();
-    const VkBuffer referenceSource = !ownReferenceSource_ ? source : proxy ? proxyReference_.handle() : referenceSource_.handle();
     bool graded = false;
     if (ready && gradeDirty_) {
         graded = true;
-        programs_.view->record(cmd, source, view_.handle(), w, h, {});
-        computeBarrier(cmd);
-        if (programs_.signal) {
-            programs_.signal->record(cmd, source, signal_.handle(), w, h, {});
+        evaluate(cmd, *programs_.graded, shown_, signal_.handle());
+        if (programs_.aids) {
+            programs_.aids->record(cmd, signal_.handle(), view_.handle(), w, h, {});
             computeBarrier(cmd);
         }
         if (scopes_) {
-            scopes_->record(cmd, programs_.signal ? signal_.handle() : view_.handle(), w, h);
+            scopes_->record(cmd, signal_.handle(), w, h);
             computeBarrier(cmd);
             scopeRecorded_ = true;
         }
         gradeDirty_ = false;
     }
     if (ready && layout.wipe && referenceDirty_) {
-        programs_.reference->record(cmd, referenceSource, reference_.handle(), w, h, {});
+        // The wipe's other side is seen through the same aids.
+        if (programs_.aids) {
+            evaluate(cmd, *programs_.reference, referenceFrame_.value_or(shown_), referenceSignal_.handle());
+            programs_.aids->record(cmd, referenceSignal_.handle(), reference_.handle(), w, h, {});
+            computeBarrier(cmd);
+        } else {
+            evaluate(cmd, *programs_.reference, referenceFrame_.value_or(shown_), reference_.handle());
+        }
         graded = true;
-        computeBarrier(cmd);
         referenceDirty_ = false;
     }
     if (ready && pick_) {
@@ -209,7 +245,7 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
         vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &written, 0,
                              nullptr, 0, nullptr);
         VkBufferCopy region{(y * w + x) * 16, 0, 16};
-        vkCmdCopyBuffer(cmd, programs_.signal ? signal_.handle() : view_.handle(), pickDownload_.handle(), 1, &region);
+        vkCmdCopyBuffer(cmd, signal_.handle(), pickDownload_.handle(), 1, &region);
         VkMemoryBarrier host{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT};
         vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1, &host, 0, nullptr, 0,
                              nullptr);
@@ -232,7 +268,7 @@ void ViewerRenderer::record(VkCommandBuffer cmd, const CompositeLayout& layout, 
     }
     push.packing = uint32_t(format.packing);
     push.uiToPq = format.signal == SwapchainSignal::Hdr10 ? 1 : 0;
-    const VkBuffer image = ready ? view_.handle() : dummy_.handle();
+    const VkBuffer image = !ready ? dummy_.handle() : programs_.aids ? view_.handle() : signal_.handle();
     const Binding bindings[4] = {{BindingKind::StorageBuffer, image},
                                  {BindingKind::StorageBuffer, ready && layout.wipe ? reference_.handle() : image},
                                  {BindingKind::StorageBuffer, scope ? scopeUpload_.handle() : dummy_.handle()},

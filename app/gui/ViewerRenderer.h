@@ -1,12 +1,14 @@
 #pragma once
-// The GPU side of the viewer: the source frame uploaded once, the grade with colour management
-// around it (FrameProgram over aroundGrade), the calibration LUT and viewer aids after the display
-// transform, the ungraded reference for the split wipe, the scope of the display signal
-// (ScopeEngine), and the composite of all of it into the window's background. Programs are rebuilt
-// only when the grade or the colour settings change (in the background when the structure
-// changes); each frame otherwise only composites.
+// The GPU side of the viewer: the grade with colour management around it (an Evaluator over
+// aroundGrade, so temporal grades play: its ring follows the playhead), the calibration LUT and viewer
+// aids after the display transform, the reference for the split wipe, the scope of the display signal
+// (ScopeEngine), and the composite of all of it into the window's background. Source frames are
+// uploaded once each while they are in use. Programs are rebuilt only when the grade or the colour
+// settings change (in the background when the structure changes); each frame otherwise only
+// composites.
 #include <array>
 #include <future>
+#include <list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,7 +23,10 @@
 
 namespace tinct {
 
+class Evaluator;
 class GpuContext;
+class MediaSource;
+class UploadedFrames;
 
 // Where things go in the window, in window pixels, and how the image maps into the viewer area.
 struct CompositeLayout {
@@ -34,21 +39,22 @@ struct CompositeLayout {
 
 // Everything the programs are built from.
 struct ViewerPrograms {
-    PointSteps view;       // grade + colour management + calibration + aids: what the viewer shows
     PointSteps signal;     // grade + colour management: what the scopes and picker read
-    PointSteps reference;  // colour management + calibration, no grade: the wipe's other side
-    bool aids = false;     // signal differs from view
+    PointSteps aids;       // point steps after it (range warning, calibration, false colour): what is shown
+    PointSteps reference;  // colour management (and a still's grade), without aids: the wipe's other side
 };
 
 class ViewerRenderer {
 public:
-    explicit ViewerRenderer(GpuContext& gpu);
+    // `media` says which frames are neighbours, `frames` holds them on the GPU; both must outlive the
+    // renderer.
+    ViewerRenderer(GpuContext& gpu, MediaSource& media, UploadedFrames& frames);
     ~ViewerRenderer();
 
-    void setSource(const Frame& frame);
-    // The frame the wipe's other side shows (a still's), or none: the viewer's own source. Must be
-    // the source's size; a still of another size is refused with tinct::Error.
-    void setReferenceSource(const Frame* frame);
+    // The frame to show, by number. Throws tinct::Error when it cannot be read.
+    void showFrame(int64_t number);
+    // The frame the wipe's other side shows (a still's), or none: the frame shown.
+    void setReferenceFrame(std::optional<int64_t> number);
     // A parameter edit updates the running kernels at once. A structure edit builds new programs on
     // a worker thread while the viewer goes on showing the last picture; poll() swaps them in.
     void setPrograms(const ViewerPrograms& programs);
@@ -59,7 +65,8 @@ public:
     // The viewer's scale (window pixels per image pixel). At 1/2 or less the viewer grades a
     // box-filtered proxy, 1/factor of the frame's size each way, where factor = floor(1 / scale) (at
     // most 8): the grade, scopes and composite then touch only about the pixels shown. Grades with
-    // spatial steps (blur radii are in frame pixels) always run on the whole frame.
+    // spatial or temporal steps (blur radii are in frame pixels; a ring of neighbours at one size)
+    // always run on the whole frame.
     // `preview`: parameters are moving (edits in consecutive frames, a drag). On a CPU device
     // (lavapipe) the viewer then grades a coarser proxy, about 100 000 pixels, so a drag keeps
     // up; the first frame without an edit grades at the viewer's size again. A GPU needs no preview.
@@ -71,8 +78,9 @@ public:
     int height() const { return height_; }
     int proxyFactor() const { return factor_; }
 
-    // Records this frame's work: grading where something changed, then the composite into `window`,
-    // packed for the swapchain `format`.
+    // Records this frame's work: grading where something changed (uploading the source frames it
+    // needs), then the composite into `window`, packed for the swapchain `format`. Throws
+    // tinct::Error when a frame cannot be read.
     void record(VkCommandBuffer cmd, const CompositeLayout& layout, VkBuffer window, int windowW, int windowH,
                 const SurfaceFormatChoice& format);
     // After the frame completed: picks up the scope image and the picked pixel. True when the scope
@@ -86,7 +94,8 @@ public:
 
 private:
     struct Programs {
-        std::unique_ptr<FrameProgram> view, signal, reference;
+        std::unique_ptr<Evaluator> graded, reference;
+        std::unique_ptr<FrameProgram> aids;  // null: what is shown is the signal
     };
     struct Built {
         Programs programs;
@@ -96,14 +105,28 @@ private:
     uint32_t gradedW() const { return uint32_t((width_ + factor_ - 1) / factor_); }
     uint32_t gradedH() const { return uint32_t((height_ + factor_ - 1) / factor_); }
     void resizeGraded();           // buffers and programs for the graded size
+    void prepare(Programs& programs, uint32_t width, uint32_t height) const;
     void startBuild(const ViewerPrograms& programs);
+    // Source frame `number`'s proxy, made once for each factor while it is in use.
+    VkBuffer proxied(VkCommandBuffer cmd, int64_t number);
+    // Frame `number` through `evaluator` into `target`, feeding it the source frames it asks for.
+    void evaluate(VkCommandBuffer cmd, Evaluator& evaluator, int64_t number, VkBuffer target);
 
     GpuContext& gpu_;
+    MediaSource& media_;
+    UploadedFrames& frames_;
+    int64_t shown_ = -1;
+    std::optional<int64_t> referenceFrame_;
     int width_ = 0, height_ = 0;
     int factor_ = 1, wantedFactor_ = 1;
     bool preview_ = false;
-    GpuBuffer source_, referenceSource_, proxySource_, proxyReference_;
-    GpuBuffer view_, signal_, reference_, scopeUpload_, pickDownload_, dummy_;
+    struct Proxy {
+        int64_t number;
+        int factor;
+        GpuBuffer frame;
+    };
+    std::list<Proxy> proxies_;  // most recent first
+    GpuBuffer view_, signal_, reference_, referenceSignal_, scopeUpload_, pickDownload_, dummy_;
     Programs programs_;
     ViewerPrograms latest_;          // what was asked for last
     uint64_t generation_ = 0;        // of latest_
@@ -121,8 +144,7 @@ private:
         bool ready = false;
     } composited_;
     bool scopeChanged_ = false;
-    bool ownReferenceSource_ = false;
-    bool gradeDirty_ = true, referenceDirty_ = true, proxyDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
+    bool gradeDirty_ = true, referenceDirty_ = true, scopeRecorded_ = false, pickRecorded_ = false;
 };
 
 }  // namespace tinct

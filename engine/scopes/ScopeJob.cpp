@@ -2,19 +2,17 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 
 #include "engine/Error.h"
 #include "engine/color/ExrChromaticities.h"
-#include "engine/gpu/FrameSlots.h"
 #include "engine/gpu/GpuContext.h"
-#include "engine/kernel/FrameProgram.h"
+#include "engine/graph/Evaluator.h"
+#include "engine/graph/FrameRunner.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/FrameSequence.h"
 #include "engine/io/PngWriter.h"
 #include "engine/media/InputFrames.h"
-#include "engine/media/PlanesToRgba.h"
 #include "engine/scopes/ScopeEngine.h"
 
 namespace fs = std::filesystem;
@@ -71,30 +69,17 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
     fs::create_directories(settings.outputDirectory, ec);
     if (ec) throw Error(settings.outputDirectory + ": cannot create the directory: " + ec.message());
 
-    FrameProgram program(gpu, aroundGrade(color, settings.steps));
+    // Frames graded and colour-managed as a render makes them (temporal steps included), the scopes
+    // drawn from the graded frame on the GPU; only the scope images come back.
+    Evaluator evaluator(gpu, aroundGrade(color, settings.steps), *source);
+    FrameRunner runner(gpu, evaluator, *source);
     ScopeEngine scopes(gpu, options);
-
-    Frame frame;
-    FrameFormats formats;
-    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) {
-        program.record(cmd, src, dst, uint32_t(frame.width), uint32_t(frame.height), formats);
-        scopes.record(cmd, dst, uint32_t(frame.width), uint32_t(frame.height));
-    });
     const int padding = FrameSequence::parse(settings.input).padding();
-    std::unique_ptr<PlanesToRgba> toRgba;  // movies and scans
     for (size_t i = 0; i < inputs.frames.size(); ++i) {
         const int number = inputs.frames[i].first;
-        source->read(inputs.sourceFrames[i], frame);
-        if (frame.storage == PixelStorage::Planes) {
-            if (!toRgba) toRgba = std::make_unique<PlanesToRgba>(gpu);
-            frame = toRgba->convert(frame);
-        }
-        formats = {frame.storage == PixelStorage::Half, false};
-        program.prepare(formats, uint32_t(frame.width), uint32_t(frame.height));
-        const size_t bytes = frame.pixelCount() * frame.bytesPerPixel();
-        std::memcpy(slots.input(0, bytes), frame.pixels(), bytes);
-        slots.submit(0, frame.pixelCount() * 16);
-        slots.wait(0);
+        runner.runOnGpu(inputs.sourceFrames[i], [&](VkCommandBuffer cmd, VkBuffer graded, uint32_t w, uint32_t h) {
+            scopes.record(cmd, graded, w, h);
+        });
 
         char suffix[32] = "";
         if (inputs.sequence) std::snprintf(suffix, sizeof suffix, ".%0*d", padding, number);

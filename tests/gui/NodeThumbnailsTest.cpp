@@ -1,4 +1,4 @@
-// Node thumbnails: without a window, the small source frame, the steps of each node's thumbnail,
+// Node thumbnails: without a window, the small source frame made on the GPU, the steps of each node's thumbnail,
 // and the pass that grades them and puts them into a window buffer, read back here; then in the
 // real station under Xvfb, read from its screenshots. OCIO's CPU processor and closed-form
 // computations are the oracles.
@@ -11,9 +11,11 @@
 #include <functional>
 #include <limits>
 
+#include "app/gui/MediaSource.h"
 #include "app/gui/NodeThumbnails.h"
-#include "app/gui/ShrinkFrame.h"
+#include "app/gui/ThumbnailShrink.h"
 #include "app/gui/ThumbnailSteps.h"
+#include "app/gui/UploadedFrames.h"
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
@@ -22,6 +24,7 @@
 #include "tests/gui/StationHarness.h"
 #include "tests/support/HdrOracle.h"
 #include "tests/support/GpuFixture.h"
+#include "tests/support/MemorySource.h"
 #include "tests/support/TempDir.h"
 
 
@@ -40,26 +43,59 @@ Frame frameOf(int w, int h, const std::function<std::array<float, 4>(int, int)>&
     return f;
 }
 
-TEST(ShrinkFrame, EachPixelIsTheMeanOfTheSourcePixelsInItWithNanAndInfReplacedFirst) {
-    // 6x4 to 3 wide: 2x2 blocks. One block holds a NaN (counted as 0) and one +Inf (as 65504).
+// A frame in memory shown by the thumbnails, as the station shows its media.
+struct ThumbnailRig {
+    ThumbnailRig(GpuContext& gpu, Frame frame, int width = 128)
+        : media(gpu, std::make_unique<MemorySource>(std::map<int64_t, Frame>{{1, std::move(frame)}}), "test"),
+          frames(gpu, media), thumbnails(gpu, media, frames, width) {
+        thumbnails.showFrame(1);
+    }
+    MediaSource media;
+    UploadedFrames frames;
+    NodeThumbnails thumbnails;
+};
+
+class ThumbnailShrinkTest : public GpuFixture {};
+
+TEST_F(ThumbnailShrinkTest, EachPixelIsTheMeanOfTheSourcePixelsInItWithNanAndInfReplacedFirst) {
+    // 6x4 to 3x2: 2x2 blocks. One block holds a NaN (counted as 0) and one +Inf (as 65504).
     const Frame f = frameOf(6, 4, [](int x, int y) -> std::array<float, 4> {
         if (x == 0 && y == 0) return {std::numeric_limits<float>::quiet_NaN(), 1, 1, 1};
         if (x == 5 && y == 3) return {std::numeric_limits<float>::infinity(), 1, 1, 1};
         return {float(x + 10 * y), float(y), 0.5f, 1};
     });
-    const Frame s = shrinkFrame(f, 3);
-    ASSERT_EQ(s.width, 3);
-    ASSERT_EQ(s.height, 2);
-    auto at = [&](int x, int y, int c) { return s.rgba[(size_t(y) * 3 + x) * 4 + c]; };
+    EXPECT_EQ(thumbnailSize(6, 4, 3), (std::array<int, 2>{3, 2}));
+    EXPECT_EQ(thumbnailSize(6, 4, 128), (std::array<int, 2>{6, 4}));  // never made larger than the frame
+    EXPECT_EQ(thumbnailSize(1280, 720, 128), (std::array<int, 2>{128, 72}));
+    auto shrunk = [&](const Frame& frame, int w, int h) {
+        const GpuBuffer source = GpuBuffer::withData(gpu(), frame.rgba.data(), frame.rgba.size() * 4);
+        GpuBuffer small(gpu(), size_t(w) * h * 16, BufferUse::Download, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT);
+        ThumbnailShrink shrink(gpu());
+        gpu().runOnce([&](VkCommandBuffer cmd) {
+            shrink.record(cmd, source.handle(), frame.width, frame.height, small.handle(), w, h);
+            VkMemoryBarrier host{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT};
+            vkCmdPipelineBarrier(cmd, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 1, &host, 0, nullptr, 0, nullptr);
+        });
+        small.invalidate();
+        const float* p = static_cast<const float*>(small.mapped());
+        return std::vector<float>(p, p + size_t(w) * h * 4);
+    };
+    const auto s = shrunk(f, 3, 2);
+    auto at = [&](int x, int y, int c) { return s[(size_t(y) * 3 + x) * 4 + c]; };
+    // Sums of four values of a few units, and of 65504: exact in float.
     EXPECT_FLOAT_EQ(at(0, 0, 0), (0 + 1 + 10 + 11) / 4.0f);  // the NaN counts 0, as x + 10y = 0 there
     EXPECT_FLOAT_EQ(at(1, 0, 0), (2 + 3 + 12 + 13) / 4.0f);
     EXPECT_FLOAT_EQ(at(2, 1, 0), (24 + 25 + 34 + 65504) / 4.0f);
     EXPECT_FLOAT_EQ(at(1, 1, 1), 2.5f);
     EXPECT_FLOAT_EQ(at(1, 1, 2), 0.5f);
     EXPECT_FLOAT_EQ(at(2, 1, 3), 1.0f);
-    // Never made larger than the frame.
-    EXPECT_EQ(shrinkFrame(f, 128).width, 6);
-    EXPECT_EQ(shrinkFrame(f, 128).height, 4);
+    // Ratios that are not whole: 7 columns into 3 take the pixels whose centres fall in each
+    // (floor((x + 0.5) * 3 / 7): columns 0-1, 2-4, 5-6).
+    const Frame ramp = frameOf(7, 1, [](int x, int) -> std::array<float, 4> { return {float(x), 0, 0, 1}; });
+    const auto r = shrunk(ramp, 3, 1);
+    EXPECT_FLOAT_EQ(r[0], 0.5f);
+    EXPECT_FLOAT_EQ(r[4], 3.0f);
+    EXPECT_FLOAT_EQ(r[8], 5.5f);
 }
 
 TEST(ThumbnailSteps, SpatialSizesAreScaledInsideGraphsToo) {
@@ -188,8 +224,8 @@ CdlValues cdl(std::array<double, 3> slope, double saturation) { return {slope, s
 
 TEST_F(NodeThumbnailsTest, EachNodeShowsTheGradeUpToItThroughTheDisplayAndFollowsParameterEdits) {
     const std::array<float, 3> source{0.18f, 0.12f, 0.06f};
-    NodeThumbnails thumbnails(gpu());
-    thumbnails.setSource(frameOf(320, 180, [&](int, int) { return std::array<float, 4>{source[0], source[1], source[2], 1}; }));
+    ThumbnailRig rig(gpu(), frameOf(320, 180, [&](int, int) { return std::array<float, 4>{source[0], source[1], source[2], 1}; }));
+    NodeThumbnails& thumbnails = rig.thumbnails;
     EXPECT_EQ(thumbnails.width(), 128);
     EXPECT_EQ(thumbnails.height(), 72);
     ColorRequest request;
@@ -303,11 +339,11 @@ TEST_F(NodeThumbnailsTest, ABlurIsScaledToTheThumbnail) {
     // A vertical edge at x 640 of 1280: the thumbnail (128 wide, 10 frame pixels each) has it
     // between its columns 63 and 64. A blur of sigma 20 frame pixels must be sigma 2 there. The
     // oracle: that Gaussian (radius 6, weights normalised, edges repeated) over the step, in double.
-    NodeThumbnails thumbnails(gpu());
-    thumbnails.setSource(frameOf(1280, 720, [](int x, int) -> std::array<float, 4> {
+    ThumbnailRig rig(gpu(), frameOf(1280, 720, [](int x, int) -> std::array<float, 4> {
         const float v = x < 640 ? 0.0f : 1.0f;
         return {v, v, v, 1};
     }));
+    NodeThumbnails& thumbnails = rig.thumbnails;
     Grade g;
     g.nodes.push_back(makeNode("blur", "n1"));
     g.nodes[0].params.set("sigma", 20.0);
