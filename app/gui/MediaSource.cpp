@@ -46,6 +46,7 @@ const Frame& MediaSource::frame(int64_t number) {
         }
     Frame frame;
     source_->read(number, frame);
+    ++reads_;
     if (toRgba_) frame = toRgba_->convert(frame);
     recent_.emplace_front(number, std::move(frame));
     if (recent_.size() > kKeptFrames) recent_.pop_back();

@@ -37,6 +37,9 @@ public:
     // Frame `number` as float RGBA; valid until the next frame() call. Throws tinct::Error.
     const Frame& frame(int64_t number);
     Frame load(int index) { return frame(frameNumber(index)); }
+    // Frames read from the source so far (the rest came from the frames kept): what playing back and
+    // forth costs.
+    int64_t reads() const { return reads_; }
     const std::string& name() const { return name_; }
     const std::string& path() const { return path_; }  // the file or pattern; empty for the sample
     bool isSample() const { return path_.empty(); }
@@ -50,6 +53,7 @@ private:
     std::string path_, name_;
     std::vector<int64_t> numbers_;
     std::list<std::pair<int64_t, Frame>> recent_;  // most recent first
+    int64_t reads_ = 0;
 };
 
 }  // namespace tinct

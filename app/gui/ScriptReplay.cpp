@@ -1,5 +1,6 @@
 #include "app/gui/ScriptReplay.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "app/gui/Panels.h"
@@ -116,6 +117,11 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             hooks.save(a.value("path", std::string()));
         } else if (kind == "frame") {
             state.clip.index = a.at("index");
+        } else if (kind == "play" || kind == "pause") {  // as the Space key
+            state.clip.playing = kind == "play";
+        } else if (kind == "step") {  // as the arrow keys: frames forward (> 0) or back
+            state.clip.playing = false;
+            state.clip.index = std::max(0, state.clip.index + a.value("by", 1));  // the station clamps the end
         } else if (kind == "wipe") {
             state.viewer.wipe = a.value("on", true);
             state.viewer.wipePosition = a.value("position", state.viewer.wipePosition);
@@ -190,6 +196,7 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             j["node_points"] = state.nodePoints;
             j["node_thumbnails"] = state.nodeThumbnails;
             j["node_canvas"] = state.nodeCanvas;
+            j["frame_index"] = state.clip.index;
             writeTextAtomically(a.at("path").get<std::string>(), j.dump(2) + "\n");
         } else if (kind == "hold") {
             holding_ = true;

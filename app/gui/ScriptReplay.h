@@ -13,7 +13,8 @@
 //   {"action": "move_wheel", "node": "n1", "param": "gain", "rgbm": [1.1, 1, 0.9, 1]}
 //   {"action": "remove_node", "node": "n1"}   {"action": "bypass", "node": "n1", "on": true}
 //   {"action": "undo"}  {"action": "redo"}  {"action": "save", "path": "g.json"}  (path optional)
-//   {"action": "frame", "index": 3}  {"action": "wipe", "on": true, "position": 0.5}
+//   {"action": "frame", "index": 3}  {"action": "play"}  {"action": "pause"}  {"action": "step", "by": -1}
+//   {"action": "wipe", "on": true, "position": 0.5}
 //   {"action": "false_colour", "on": true}  {"action": "gamut_warning", "on": true}  {"action": "zoom", "mode": "fit" | "1:1"} or {"action": "zoom", "scale": 0.5}
 //   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}

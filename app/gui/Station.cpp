@@ -275,6 +275,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 window.requestClose();
             }
             if (!(state.editor.grade() == before)) editStarted = Clock::now();
+            state.clip.index = std::clamp(state.clip.index, 0, media.frameCount() - 1);
         }
 
         if (state.picker && state.picker->strokeDone) {
@@ -447,6 +448,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         j["device"] = gpu.description().name;
         j["thumbnail_programs"] = {{"built", thumbnails.counts().built}, {"updated", thumbnails.counts().updated}};
         j["thumbnails_rendered"] = thumbnails.counts().rendered;
+        j["source_reads"] = media.reads();
         writeTextAtomically(o.benchJson, j.dump(2) + "\n");
     }
     // A clean end: the autosave is no longer needed for recovery.
