@@ -5,7 +5,19 @@
 // byte step, byte offset, bit shift, depth and byte order. Subsampled chroma is interpolated
 // bilinearly at each luma sample's position, honouring the stream's chroma siting. Codes become
 // Y'CbCr by the stream's range and R'G'B' by its matrix; no transfer function is applied.
+//
+// The layout is fixed for a stream, so it comes in as specialisation constants: the kernel is
+// compiled for it, every branch on it resolved and every shift and mask a constant (on lavapipe
+// that is the difference between straight-line SIMD code and a loop of lane-by-lane decisions).
 layout(local_size_x = 16, local_size_y = 16) in;
+
+// Per component: plane | step << 4 | offset << 10 | shift << 16 | depth << 21 | wide << 26 | bigEndian << 27
+layout(constant_id = 0) const uint kComp0 = 0u;
+layout(constant_id = 1) const uint kComp1 = 0u;
+layout(constant_id = 2) const uint kComp2 = 0u;
+layout(constant_id = 3) const uint kComp3 = 0u;
+// components | rgb << 4 | alpha << 5 | log2ChromaWidth << 8 | log2ChromaHeight << 12
+layout(constant_id = 4) const uint kFlags = 0u;
 
 layout(std430, set = 0, binding = 0) readonly buffer Planes { uint bytes[]; };
 layout(std430, set = 0, binding = 1) writeonly buffer Destination { vec4 dst[]; };
@@ -13,19 +25,19 @@ layout(std430, set = 0, binding = 1) writeonly buffer Destination { vec4 dst[]; 
 layout(push_constant) uniform Push {
     uvec4 planeOffset;  // bytes
     uvec4 rowBytes;
-    uvec4 comp;         // per component: plane | step << 4 | offset << 10 | shift << 16 | depth << 21 | wide << 26 | bigEndian << 27
     vec4 matrix;        // R = Y + m.x Cr, G = Y - m.y Cb - m.z Cr, B = Y + m.w Cb
     vec4 range;         // Y = (code - range.x) / range.y, C = (code - range.z) / range.w
     vec2 siting;        // the first chroma sample's position in luma samples
     uint width, height;
-    uint flags;         // components | rgb << 4 | alpha << 5 | log2ChromaWidth << 8 | log2ChromaHeight << 12
 } pc;
+
+uint compOf(uint c) { return c == 0u ? kComp0 : c == 1u ? kComp1 : c == 2u ? kComp2 : kComp3; }
 
 uint byteAt(uint address) { return (bytes[address >> 2] >> ((address & 3u) * 8u)) & 0xffu; }
 
 // Component c's code at (x, y) of its own (possibly subsampled) grid.
 float code(uint c, uint x, uint y) {
-    const uint d = pc.comp[c];
+    const uint d = compOf(c);
     const uint plane = d & 15u, step = (d >> 4) & 63u, offset = (d >> 10) & 63u;
     const uint shift = (d >> 16) & 31u, depth = (d >> 21) & 31u;
     const uint address = pc.planeOffset[plane] + y * pc.rowBytes[plane] + x * step + offset;
@@ -55,9 +67,9 @@ float chroma(uint c, uvec2 at, uvec2 log2Sub) {
 void main() {
     const uvec2 at = gl_GlobalInvocationID.xy;
     if (at.x >= pc.width || at.y >= pc.height) return;
-    const uint components = pc.flags & 15u;
-    const bool rgb = ((pc.flags >> 4) & 1u) != 0u, alpha = ((pc.flags >> 5) & 1u) != 0u;
-    const uvec2 log2Sub = uvec2((pc.flags >> 8) & 15u, (pc.flags >> 12) & 15u);
+    const uint components = kFlags & 15u;
+    const bool rgb = ((kFlags >> 4) & 1u) != 0u, alpha = ((kFlags >> 5) & 1u) != 0u;
+    const uvec2 log2Sub = uvec2((kFlags >> 8) & 15u, (kFlags >> 12) & 15u);
     const uint colourComponents = alpha ? components - 1u : components;
     vec3 colour;
     if (rgb) {
@@ -76,7 +88,7 @@ void main() {
     float a = 1.0;
     if (alpha) {
         const uint c = components - 1u;
-        a = code(c, at.x, at.y) / float((1u << ((pc.comp[c] >> 21) & 31u)) - 1u);
+        a = code(c, at.x, at.y) / float((1u << ((compOf(c) >> 21) & 31u)) - 1u);
     }
     dst[at.y * pc.width + at.x] = vec4(colour, a);
 }

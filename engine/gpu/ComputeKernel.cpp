@@ -20,7 +20,7 @@ VkDescriptorType descriptorType(BindingKind kind) {
 }  // namespace
 
 ComputeKernel::ComputeKernel(GpuContext& gpu, std::span<const uint32_t> spirv, std::vector<BindingKind> layout,
-                             uint32_t pushConstantBytes, const std::string& name)
+                             uint32_t pushConstantBytes, const std::string& name, std::span<const uint32_t> specialization)
     : gpu_(gpu), name_(name), layout_(std::move(layout)), pushConstantBytes_(pushConstantBytes) {
     if (spirv.empty()) throw Error("internal error: no SPIR-V for kernel " + name);
     VkDevice device = gpu.device();
@@ -54,6 +54,11 @@ ComputeKernel::ComputeKernel(GpuContext& gpu, std::span<const uint32_t> spirv, s
     pipelineInfo.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
     pipelineInfo.stage.module = module_;
     pipelineInfo.stage.pName = "main";
+    std::vector<VkSpecializationMapEntry> entries;
+    for (uint32_t i = 0; i < specialization.size(); ++i) entries.push_back({i, i * 4, 4});
+    const VkSpecializationInfo specialized{uint32_t(entries.size()), entries.data(), specialization.size_bytes(),
+                                           specialization.data()};
+    if (!specialization.empty()) pipelineInfo.stage.pSpecializationInfo = &specialized;
     pipelineInfo.layout = pipelineLayout_;
     vkCheck(vkCreateComputePipelines(device, VK_NULL_HANDLE, 1, &pipelineInfo, nullptr, &pipeline_),
             "creating compute pipeline " + name);

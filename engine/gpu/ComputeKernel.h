@@ -24,8 +24,11 @@ struct Binding {
 
 class ComputeKernel {
 public:
+    // `specialization`: values of the shader's specialisation constants 0, 1, ... (uint32 each), so
+    // that what is fixed for a stream or a layout is compiled in rather than read at run time: on a
+    // CPU device (lavapipe) straight-line code is what the vectoriser turns into fast code.
     ComputeKernel(GpuContext& gpu, std::span<const uint32_t> spirv, std::vector<BindingKind> layout,
-                  uint32_t pushConstantBytes, const std::string& name);
+                  uint32_t pushConstantBytes, const std::string& name, std::span<const uint32_t> specialization = {});
     ~ComputeKernel();
     ComputeKernel(const ComputeKernel&) = delete;
     ComputeKernel& operator=(const ComputeKernel&) = delete;

@@ -1,5 +1,7 @@
 #include "engine/media/YuvToRgb.h"
 
+#include <array>
+
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/media/YuvCoefficients.h"
 
@@ -9,33 +11,51 @@ namespace {
 
 // As the shader's push block (std430: the vectors first, so nothing needs padding).
 struct Push {
-    uint32_t planeOffset[4], rowBytes[4], comp[4];
+    uint32_t planeOffset[4], rowBytes[4];
     float matrix[4], range[4], siting[2];
-    uint32_t width, height, flags;
+    uint32_t width, height;
 };
-static_assert(sizeof(Push) == 100);
+static_assert(sizeof(Push) == 80);
+
+// The shader's specialisation constants for a layout: its components and flags.
+std::array<uint32_t, 5> specialisationOf(const PlaneLayout& l) {
+    std::array<uint32_t, 5> k{};
+    for (int i = 0; i < 4; ++i) {
+        const PlaneComponent& c = l.comp[i];
+        k[size_t(i)] = c.plane | c.step << 4 | c.offset << 10 | c.shift << 16 | c.depth << 21 | uint32_t(c.wide) << 26 |
+                       uint32_t(c.bigEndian) << 27;
+    }
+    k[4] = uint32_t(l.components) | uint32_t(l.rgb) << 4 | uint32_t(l.alpha) << 5 | uint32_t(l.log2ChromaWidth) << 8 |
+           uint32_t(l.log2ChromaHeight) << 12;
+    return k;
+}
 
 }  // namespace
 
-YuvToRgb::YuvToRgb(GpuContext& gpu) {
-    kernel_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("yuv_to_rgb"),
-                                              std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
-                                              "yuv_to_rgb");
+YuvToRgb::YuvToRgb(GpuContext& gpu) : gpu_(gpu) {}
+
+YuvToRgb::~YuvToRgb() = default;
+
+const ComputeKernel& YuvToRgb::kernelFor(const PlaneLayout& layout) const {
+    const auto key = specialisationOf(layout);
+    std::lock_guard lock(mutex_);
+    auto& kernel = kernels_[key];
+    if (!kernel)
+        kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("yuv_to_rgb"),
+                                                 std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
+                                                 "yuv_to_rgb", key);
+    return *kernel;
 }
 
 void YuvToRgb::record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const PlaneLayout& l) const {
+    const ComputeKernel& kernel = kernelFor(l);
     Push p{};
     p.width = uint32_t(l.width);
     p.height = uint32_t(l.height);
     for (int i = 0; i < 4; ++i) {
         p.planeOffset[i] = l.planeOffset[i];
         p.rowBytes[i] = l.rowBytes[i];
-        const PlaneComponent& c = l.comp[i];
-        p.comp[i] = c.plane | c.step << 4 | c.offset << 10 | c.shift << 16 | c.depth << 21 | uint32_t(c.wide) << 26 |
-                    uint32_t(c.bigEndian) << 27;
     }
-    p.flags = uint32_t(l.components) | uint32_t(l.rgb) << 4 | uint32_t(l.alpha) << 5 | uint32_t(l.log2ChromaWidth) << 8 |
-              uint32_t(l.log2ChromaHeight) << 12;
     const LumaWeights w = lumaWeights(l.matrix);
     const float kg = 1.0f - w.kr - w.kb;
     p.matrix[0] = 2.0f * (1.0f - w.kr);
@@ -46,7 +66,7 @@ void YuvToRgb::record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const
     p.range[0] = r.yOffset, p.range[1] = r.yScale, p.range[2] = r.cOffset, p.range[3] = r.cScale;
     chromaSiting(l, p.siting[0], p.siting[1]);
     const Binding bindings[] = {{BindingKind::StorageBuffer, planes}, {BindingKind::StorageBuffer, rgba}};
-    kernel_->record(cmd, bindings, &p, (p.width + 15) / 16, (p.height + 15) / 16);
+    kernel.record(cmd, bindings, &p, (p.width + 15) / 16, (p.height + 15) / 16);
     computeBarrier(cmd);
 }
 
