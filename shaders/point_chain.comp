@@ -14,6 +14,9 @@
 #define TINCT_DESTINATION_HALF 0
 #endif
 // A kernel that feeds a frame step taking a matte (1) or a motion field (2) writes only those channels.
+#ifndef TINCT_POSITIONAL
+#define TINCT_POSITIONAL 0
+#endif
 #ifndef TINCT_READS_SOURCE
 #define TINCT_READS_SOURCE 1
 #endif
@@ -77,9 +80,13 @@ vec4 tinct_apply_steps(vec4 c, uint i) {
 void main() {
     uint i = gl_GlobalInvocationID.y * pc.rowPitch + gl_GlobalInvocationID.x;
     if (i >= pc.pixelCount) return;
+#if TINCT_POSITIONAL
+    // Only for steps that depend on where the pixel is (windows): a division per pixel is costly
+    // where there is no vector integer division (CPU devices).
     const uint p = pc.firstPixel + i;
     tinct_pixel = ivec2(p % pc.width, p / pc.width);
     tinct_frame_size = ivec2(pc.width, pc.height);
+#endif
 #if TINCT_READS_SOURCE
     const vec4 c = tinct_sanitize(tinct_load(i));
 #else

@@ -41,4 +41,23 @@ std::string lutSamplingGlsl(const std::string& name, uint32_t binding, const Tex
     return s;
 }
 
+std::string lutTetrahedralGlsl(const std::string& name, uint32_t size) {
+    const std::string n = str(size);
+    return "vec3 " + name + "Tetrahedral(vec3 rgb) {\n"
+           "    const vec3 coords = rgb * float(" + n + " - 1);\n"
+           "    const vec3 base = floor(coords);\n"
+           "    const vec3 f = coords - base;\n"
+           "    // The axes of the largest and smallest fraction; ties go opposite ways, so the two differ.\n"
+           "    const ivec3 eMax = f.r >= f.g && f.r >= f.b ? ivec3(1, 0, 0) : f.g >= f.b ? ivec3(0, 1, 0) : ivec3(0, 0, 1);\n"
+           "    const ivec3 eMin = f.b <= f.g && f.b <= f.r ? ivec3(0, 0, 1) : f.g <= f.r ? ivec3(0, 1, 0) : ivec3(1, 0, 0);\n"
+           "    const float fMax = max(f.r, max(f.g, f.b)), fMin = min(f.r, min(f.g, f.b));\n"
+           "    const float fMid = f.r + f.g + f.b - fMax - fMin;\n"
+           "    const ivec3 b = ivec3(base);\n"
+           "    // Texels are indexed (blue, green, red): red varies slowest.\n"
+           "    const vec3 v1 = " + name + "Texel(b.zyx).rgb, v2 = " + name + "Texel((b + eMax).zyx).rgb;\n"
+           "    const vec3 v3 = " + name + "Texel((b + ivec3(1) - eMin).zyx).rgb, v4 = " + name + "Texel((b + 1).zyx).rgb;\n"
+           "    return (1.0 - fMax) * v1 + (fMax - fMid) * v2 + (fMid - fMin) * v3 + fMin * v4;\n"
+           "}\n";
+}
+
 }  // namespace tinct

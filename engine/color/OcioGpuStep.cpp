@@ -1,5 +1,7 @@
 #include "engine/color/OcioGpuStep.h"
 
+#include <algorithm>
+
 #include <cctype>
 #include <cmath>
 #include <map>
@@ -100,6 +102,7 @@ OcioGpuStep::OcioGpuStep(OCIO::ConstProcessorRcPtr processor, std::string what)
         t.linear = interpolation != OCIO::INTERP_TETRAHEDRAL && interpolation != OCIO::INTERP_NEAREST;
         textures_.push_back(std::move(t));
         samplerNames_.push_back(samplerName);
+        if (interpolation == OCIO::INTERP_TETRAHEDRAL) tetrahedral3d_.push_back(textureName);
     }
     for (unsigned i = 0; i < desc->getNumTextures(); ++i) {
         const char *textureName = nullptr, *samplerName = nullptr;
@@ -219,11 +222,36 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
         text = std::regex_replace(text, std::regex("const (float|int) " + a.name + "\\[\\d+\\] = [^;]*;"), accessor);
         indexAsCall(text, a.name);
     }
-    // Every LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's exact
-    // filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.
+    // OCIO's tetrahedral 3D LUT block, six branches of texture reads, becomes one call of LutSampling's
+    // branch-free interpolation (the same arithmetic).
+    for (const std::string& texture : tetrahedral3d_) {
+        const std::string marker = "// Add LUT 3D processing for " + texture;
+        const size_t at = text.find(marker);
+        const size_t open = at == std::string::npos ? at : text.find('{', at);
+        size_t close = open, depth = 0;
+        for (; close != std::string::npos && close < text.size(); ++close) {
+            if (text[close] == '{') ++depth;
+            if (text[close] == '}' && --depth == 0) break;
+        }
+        if (open == std::string::npos || close >= text.size())
+            throw Error("internal error: " + what_ + ": OCIO's 3D LUT code for " + texture + " is not as Tinct expects");
+        const std::string sampler = texture + "Sampler";
+        text.replace(open, close - open + 1, "{\n    outColor.rgb = " + sampler + "Tetrahedral(outColor.rgb);\n  }");
+        const size_t declared = text.find("uniform sampler3D " + sampler + ";");
+        if (declared == std::string::npos)
+            throw Error("internal error: " + what_ + ": OCIO's 3D LUT " + texture + " is not declared as Tinct expects");
+        const size_t i = size_t(std::find(samplerNames_.begin(), samplerNames_.end(), sampler) - samplerNames_.begin());
+        if (i >= samplerNames_.size()) throw Error("internal error: " + what_ + ": no texture for " + sampler);
+        const std::string sampling = lutSamplingGlsl(sampler, slot.firstBinding + uint32_t(i), textures_[i].shape, false) +
+                                     lutTetrahedralGlsl(sampler, textures_[i].shape.width);
+        text.replace(declared, ("uniform sampler3D " + sampler + ";").size(), sampling);
+    }
+    // Every other LUT OCIO declares as a sampler becomes a storage buffer read by LutSampling's
+    // exact filtering; OCIO's calls `texture(NAME, coordinate)` become `NAMESample(coordinate)`.
     for (size_t i = 0; i < samplerNames_.size(); ++i) {
         const std::string& name = samplerNames_[i];
         const StepTexture& t = textures_[i];
+        if (text.find(name + "Tetrahedral(") != std::string::npos) continue;  // declared above
         text = std::regex_replace(text, std::regex("uniform sampler[123]D " + name + ";"),
                                   lutSamplingGlsl(name, slot.firstBinding + uint32_t(i), t.shape, t.linear));
         const std::string call = "texture(" + name + ", ";

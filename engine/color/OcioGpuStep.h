@@ -35,6 +35,7 @@ private:
     std::string what_;
     std::vector<StepTexture> textures_;
     std::vector<std::string> samplerNames_;  // in texture order
+    std::vector<std::string> tetrahedral3d_; // texture names of the 3D LUTs OCIO interpolates tetrahedrally
     struct Uniform {
         std::string name;
         OCIO_NAMESPACE::GpuShaderDesc::UniformData data;  // its type, and getters of its current value

@@ -88,7 +88,8 @@ std::string FusedKernel::generateSource(const PixelProgram& program, FrameFormat
             std::string("#version 450\n#define TINCT_SOURCE_HALF ") + (formats.sourceHalf ? "1" : "0") +
                 "\n#define TINCT_DESTINATION_HALF " + (formats.destinationHalf ? "1" : "0") +
                 "\n#define TINCT_DESTINATION_CHANNELS " + std::to_string(channelsOf(formats.destination)) +
-                "\n#define TINCT_READS_SOURCE " + (readsSource(program) ? "1" : "0") + "\n");
+                "\n#define TINCT_READS_SOURCE " + (readsSource(program) ? "1" : "0") +
+                "\n#define TINCT_POSITIONAL " + (program.positional() ? "1" : "0") + "\n");
     // shaderc is given no include callback: the snippets are pasted in, as glslc -I did at build time.
     for (const char* name : {"sanitize.glsl", "half.glsl"})
         replace(text, std::string("#include \"") + name + "\"", std::string(shaders::snippet(name)));

@@ -1,6 +1,7 @@
 #include "engine/media/RgbToYuv.h"
 
 #include <algorithm>
+#include <array>
 
 extern "C" {
 #include <libavutil/pixdesc.h>
@@ -16,11 +17,11 @@ namespace {
 
 // As the shader's push block (std430: the vectors first).
 struct Push {
-    uint32_t planeOffset[4], rowBytes[4], planeComps[4];
+    uint32_t planeOffset[4], rowBytes[4];
     float matrix[4], range[4];
-    uint32_t width, height, flags, maxCode;
+    uint32_t width, height;
 };
-static_assert(sizeof(Push) == 96);
+static_assert(sizeof(Push) == 72);
 
 // The components of `plane` in the order their bytes lie.
 std::vector<uint32_t> componentsOf(const PlaneLayout& l, int plane) {
@@ -47,26 +48,45 @@ void checkWritableLayout(const PlaneLayout& l, const std::string& path) {
     if (l.components < 3) throw Error(path + ": Tinct writes colour, not " + av_get_pix_fmt_name(l.pixelFormat));
 }
 
-RgbToYuv::RgbToYuv(GpuContext& gpu) {
-    kernel_ = std::make_unique<ComputeKernel>(gpu, shaders::spirv("rgb_to_yuv"),
-                                              std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
-                                              "rgb_to_yuv");
+// The shader's specialisation constants for a layout: what each plane holds, the flags, the largest code.
+std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
+    std::array<uint32_t, 6> k{};
+    for (int i = 0; i < l.planeCount && i < 4; ++i) {
+        const auto comps = componentsOf(l, i);
+        uint32_t desc = uint32_t(comps.size());
+        bool chroma = false;
+        for (size_t c = 0; c < comps.size(); ++c) {
+            desc |= comps[c] << (4 + 4 * c);
+            chroma |= !l.rgb && (comps[c] == 1 || comps[c] == 2);
+        }
+        k[size_t(i)] = desc | uint32_t(chroma) << 20;
+    }
+    k[4] = uint32_t(l.planeCount) | uint32_t(l.comp[0].wide) << 4 | uint32_t(l.comp[0].bigEndian) << 5 |
+           uint32_t(l.rgb) << 6 | uint32_t(l.log2ChromaWidth) << 8 | uint32_t(l.log2ChromaHeight) << 12;
+    k[5] = (1u << l.comp[0].depth) - 1u;
+    return k;
 }
 
+RgbToYuv::RgbToYuv(GpuContext& gpu) : gpu_(gpu) {}
+
+RgbToYuv::~RgbToYuv() = default;
+
 void RgbToYuv::record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const PlaneLayout& l) const {
+    const auto key = specialisationOf(l);
+    const ComputeKernel* kernel;
+    {
+        std::lock_guard lock(mutex_);
+        auto& k = kernels_[key];
+        if (!k)
+            k = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("rgb_to_yuv"),
+                                                std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
+                                                "rgb_to_yuv", key);
+        kernel = k.get();
+    }
     Push p{};
     for (int i = 0; i < 4; ++i) {
         p.planeOffset[i] = l.planeOffset[i];
         p.rowBytes[i] = l.rowBytes[i];
-        if (i >= l.planeCount) continue;
-        const auto comps = componentsOf(l, i);
-        uint32_t desc = uint32_t(comps.size());
-        bool chroma = false;
-        for (size_t k = 0; k < comps.size(); ++k) {
-            desc |= comps[k] << (4 + 4 * k);
-            chroma |= !l.rgb && (comps[k] == 1 || comps[k] == 2);
-        }
-        p.planeComps[i] = desc | uint32_t(chroma) << 20;
     }
     const LumaWeights w = lumaWeights(l.matrix);
     p.matrix[0] = w.kr;
@@ -75,12 +95,9 @@ void RgbToYuv::record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const
     p.range[0] = r.yOffset, p.range[1] = r.yScale, p.range[2] = r.cOffset, p.range[3] = r.cScale;
     p.width = uint32_t(l.width);
     p.height = uint32_t(l.height);
-    p.flags = uint32_t(l.planeCount) | uint32_t(l.comp[0].wide) << 4 | uint32_t(l.comp[0].bigEndian) << 5 |
-              uint32_t(l.rgb) << 6 | uint32_t(l.log2ChromaWidth) << 8 | uint32_t(l.log2ChromaHeight) << 12;
-    p.maxCode = (1u << l.comp[0].depth) - 1u;
     const uint32_t groups = (p.width + 7) / 8 * p.height;
     const Binding bindings[] = {{BindingKind::StorageBuffer, rgba}, {BindingKind::StorageBuffer, planes}};
-    kernel_->record(cmd, bindings, &p, (groups + 63) / 64, 1);
+    kernel->record(cmd, bindings, &p, (groups + 63) / 64, 1);
 }
 
 }  // namespace tinct

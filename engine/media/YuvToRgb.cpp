@@ -17,9 +17,21 @@ struct Push {
 };
 static_assert(sizeof(Push) == 80);
 
-// The shader's specialisation constants for a layout: its components and flags.
-std::array<uint32_t, 5> specialisationOf(const PlaneLayout& l) {
-    std::array<uint32_t, 5> k{};
+// Whether the shader may convert four pixels of a row at once, from whole words: every component in
+// a plane of its own (one or two bytes a sample), and chroma, if subsampled, subsampled across.
+bool groupsOfFour(const PlaneLayout& l) {
+    for (int i = 0; i < l.components; ++i) {
+        const PlaneComponent& c = l.comp[i];
+        if (c.step != (c.wide ? 2u : 1u) || c.offset != 0) return false;
+        for (int j = 0; j < i; ++j)
+            if (l.comp[j].plane == c.plane) return false;
+    }
+    return !(l.log2ChromaWidth == 0 && l.log2ChromaHeight > 0);
+}
+
+// The shader's specialisation constants for a layout: its components, flags and pixels per invocation.
+std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
+    std::array<uint32_t, 6> k{};
     for (int i = 0; i < 4; ++i) {
         const PlaneComponent& c = l.comp[i];
         k[size_t(i)] = c.plane | c.step << 4 | c.offset << 10 | c.shift << 16 | c.depth << 21 | uint32_t(c.wide) << 26 |
@@ -27,6 +39,7 @@ std::array<uint32_t, 5> specialisationOf(const PlaneLayout& l) {
     }
     k[4] = uint32_t(l.components) | uint32_t(l.rgb) << 4 | uint32_t(l.alpha) << 5 | uint32_t(l.log2ChromaWidth) << 8 |
            uint32_t(l.log2ChromaHeight) << 12;
+    k[5] = groupsOfFour(l) ? 4 : 1;
     return k;
 }
 
@@ -66,7 +79,9 @@ void YuvToRgb::record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const
     p.range[0] = r.yOffset, p.range[1] = r.yScale, p.range[2] = r.cOffset, p.range[3] = r.cScale;
     chromaSiting(l, p.siting[0], p.siting[1]);
     const Binding bindings[] = {{BindingKind::StorageBuffer, planes}, {BindingKind::StorageBuffer, rgba}};
-    kernel.record(cmd, bindings, &p, (p.width + 15) / 16, (p.height + 15) / 16);
+    const uint32_t perInvocation = specialisationOf(l)[5];
+    const uint32_t columns = (p.width + perInvocation - 1) / perInvocation;
+    kernel.record(cmd, bindings, &p, (columns + 15) / 16, (p.height + 15) / 16);
     computeBarrier(cmd);
 }
 

@@ -29,7 +29,7 @@ private:
 
     GpuContext& gpu_;
     mutable std::mutex mutex_;
-    mutable std::map<std::array<uint32_t, 5>, std::unique_ptr<ComputeKernel>> kernels_;
+    mutable std::map<std::array<uint32_t, 6>, std::unique_ptr<ComputeKernel>> kernels_;
 };
 
 }  // namespace tinct
