@@ -197,6 +197,7 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             j["node_thumbnails"] = state.nodeThumbnails;
             j["node_canvas"] = state.nodeCanvas;
             j["frame_index"] = state.clip.index;
+            j["source_reads"] = state.sourceReads;
             writeTextAtomically(a.at("path").get<std::string>(), j.dump(2) + "\n");
         } else if (kind == "hold") {
             holding_ = true;

@@ -265,6 +265,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         // A script waits for programs building in the background, so what it checks next (a
         // screenshot, a pick) shows its last edit, as a person would wait to see it.
         if (script.active() && !building) {
+            state.sourceReads = media.reads();
             const auto before = state.editor.grade();
             try {
                 script.step(state, hooks, renderer.width(), renderer.height());

@@ -92,6 +92,7 @@ struct StationState {
     std::map<std::string, std::array<float, 4>> nodeThumbnails;
     std::array<float, 4> nodeCanvas{};
     float thumbnailAspect = 9.0f / 16.0f;  // height / width of the source, for the thumbnails' room
+    int64_t sourceReads = 0;               // frames read from the media so far (scripts' dump_layout)
 
     void grabStill() {
         stills.push_back({"still " + std::to_string(stills.size() + 1), editor.grade(), clip.index});

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -41,9 +42,12 @@ TEST(Station, PlaysATemporalGradeAndStepsBackWithoutReadingAgain) {
                                        "-o", dir.file("cli/f.####.exr")});
     ASSERT_EQ(render.exitCode, 0) << render.err;
 
+    std::map<std::string, int> reads;
     auto check = [&](const std::string& name) {
         std::ifstream layoutFile(dir.file(name + ".json"));
-        const int index = nlohmann::json::parse(layoutFile).at("frame_index");
+        const auto layout = nlohmann::json::parse(layoutFile);
+        const int index = layout.at("frame_index");
+        reads[name] = layout.at("source_reads");
         char file[40];
         std::snprintf(file, sizeof file, "cli/f.%04d.exr", index + 1);
         const Frame cli = readExr(dir.file(file));
@@ -58,10 +62,10 @@ TEST(Station, PlaysATemporalGradeAndStepsBackWithoutReadingAgain) {
     const int played = check("played");
     EXPECT_GE(played, 2) << "the clip did not play";
     EXPECT_EQ(check("back"), played - 1);
-    std::ifstream benchFile(dir.file("bench.json"));
-    const auto bench = nlohmann::json::parse(benchFile);
-    // Playing to index `played` reads frames 1 .. played + 2 (one ahead); stepping back reads none.
-    EXPECT_EQ(bench.at("source_reads").get<int>(), played + 2);
+    // Playing reads each frame once, one ahead of the frame shown; stepping back reads none: the
+    // frames it needs are kept (the median's inputs in the viewer's ring, the frames themselves).
+    EXPECT_GE(reads["played"], played + 1);
+    EXPECT_EQ(reads["back"], reads["played"]);
 }
 
 }  // namespace
