@@ -222,6 +222,10 @@ std::string OcioGpuStep::glsl(const StepSlot& slot) const {
         text = std::regex_replace(text, std::regex("const (float|int) " + a.name + "\\[\\d+\\] = [^;]*;"), accessor);
         indexAsCall(text, a.name);
     }
+    // A half-domain LUT's index takes the sign bit of the value: OCIO 2.1's shader tests f <= 0, which
+    // sends +0.0 to the entry of -0.0 (its CPU path reads +0.0's own). Black pixels are common.
+    text = std::regex_replace(text, std::regex(R"(step\(\s*(\w+)\s*,\s*0\.0\s*\)\s*\*\s*32768\.0)"),
+                              "float(floatBitsToUint($1) >> 31u) * 32768.0");
     // OCIO's tetrahedral 3D LUT block, six branches of texture reads, becomes one call of LutSampling's
     // branch-free interpolation (the same arithmetic).
     for (const std::string& texture : tetrahedral3d_) {

@@ -165,16 +165,22 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
         const int k = int(plan_.steps[t].radius);
         for (int j = -k; j <= k; ++j) ensure(cmd, plan_.steps[t].input, clip_.neighbour(frame, j));
     }
+    const FrameFormats formats = partFormats(part, sourceHalf);
+    const bool passesOn = passesOnTemporal(part, formats);
     std::vector<VkBuffer> given;
     for (size_t t : p.temporals) {
         const int k = int(plan_.steps[t].radius);
         FrameStepIo io;
         for (int j = -k; j <= k; ++j) io.inputs.push_back(ring_.find(plan_.steps[t].input, clip_.neighbour(frame, j), true)->handle());
-        io.output = temporals_[t].output.handle();
+        io.output = passesOn ? destination : temporals_[t].output.handle();
         io.width = width_, io.height = height_;
         temporals_[t].kernel->record(cmd, io);
         computeBarrier(cmd);
         given.push_back(io.output);
+    }
+    if (passesOn) {
+        ++partsRun_;
+        return;
     }
     if (source == VK_NULL_HANDLE) {
         if (p.readsSource) {
@@ -186,7 +192,7 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
         }
         sourceHalf = false;
     }
-    parts_[part].program->record(cmd, source, destination, width_, height_, partFormats(part, sourceHalf), given);
+    parts_[part].program->record(cmd, source, destination, width_, height_, formats, given);
     computeBarrier(cmd);
     ++partsRun_;
 }
@@ -228,12 +234,20 @@ bool Evaluator::update(const PointSteps& steps) {
     return true;
 }
 
+bool Evaluator::passesOnTemporal(size_t part, FrameFormats formats) const {
+    // A part that only passes one temporal step's result on (a grade ending in the temporal step):
+    // the step writes the destination itself, when that is RGBA32F as the step writes.
+    const TemporalPart& p = plan_.parts[part];
+    return p.temporals.size() == 1 && p.program.instrs.size() == 2 && p.program.output == 1 && !formats.destinationHalf &&
+           formats.destination == FrameKind::Rgba && plan_.steps[p.temporals.front()].frame->outputKind() == FrameKind::Rgba;
+}
+
 uint32_t Evaluator::dispatchesPerFrame(bool planes) const {
     const FrameFormats f = formats_;
     if (!temporal()) return parts_[0].program->dispatchesFor(width_, height_, f) + (planes ? 1 : 0);
     uint32_t n = planes || plan_.keepsSource() ? 1 : 0;
     for (size_t p = 0; p < parts_.size(); ++p) {
-        n += parts_[p].program->dispatchesFor(width_, height_, f);
+        if (!passesOnTemporal(p, partFormats(p, false))) n += parts_[p].program->dispatchesFor(width_, height_, f);
         for (size_t t : plan_.parts[p].temporals) n += temporals_[t].kernel->dispatches();
     }
     return n;

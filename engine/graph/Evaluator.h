@@ -102,6 +102,7 @@ private:
     void ensure(VkCommandBuffer cmd, size_t value, int64_t frame);
     void runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffer source, bool sourceHalf, VkBuffer destination);
     uint64_t frameBytes(size_t value) const;
+    bool passesOnTemporal(size_t part, FrameFormats formats) const;
     FrameFormats partFormats(size_t part, bool sourceHalf) const;
 
     GpuContext& gpu_;

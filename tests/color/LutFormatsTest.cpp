@@ -8,6 +8,8 @@
 #include <OpenColorIO/OpenColorIO.h>
 
 #include <algorithm>
+#include <bit>
+#include <limits>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -214,6 +216,49 @@ TEST_F(LutFormatTest, CtfOperatorsMatchOcio) {
     writeCtfOperators(dir.file("operators.ctf"));
     // OCIO runs the inverse 1D LUT as a forward LUT over every half value (65536 entries in rows).
     expectMatchesOcio(dir.file("operators.ctf"), "1D 4096x17", kArithmeticTolerance, Measure::Scaled);
+}
+
+// A half-domain 1D LUT (CLF/CTF halfDomain="true": 65536 entries, one per half-float bit pattern),
+// written here with a different value for every pattern, so a lookup one entry off shows. At the
+// special patterns (+0 and -0, the smallest and largest denormals, the smallest normal, the largest
+// finite half, and what Tinct makes of +-Inf and NaN before any step: +-65504 and 0) Tinct must
+// return OCIO's CPU result exactly but for float rounding: the lookups land on texel centres.
+TEST_F(LutFormatTest, HalfDomainLutIsRightAtTheSpecialHalfValues) {
+    const float inf = std::numeric_limits<float>::infinity(), nan = std::numeric_limits<float>::quiet_NaN();
+    const float specials[] = {0.0f, -0.0f, std::ldexp(1.0f, -24), -std::ldexp(1.0f, -24), 1023 * std::ldexp(1.0f, -24),
+                              std::ldexp(1.0f, -14), 0.5f, 1.0f, -1.0f, 65504.0f, -65504.0f, inf, -inf, nan};
+    for (int channels : {1, 3}) {
+        const std::string path = dir.file("half" + std::to_string(channels) + ".ctf");
+        {
+            std::ofstream f(path);
+            f << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ProcessList id=\"half\" compCLFversion=\"3\">\n"
+              << "<LUT1D inBitDepth=\"16f\" outBitDepth=\"32f\" halfDomain=\"true\">\n<Array dim=\"65536 " << channels << "\">\n";
+            for (int i = 0; i < 65536; ++i) {
+                for (int c = 0; c < channels; ++c) f << (c ? " " : "") << 0.001 + i * 1e-5 + c * 0.25;
+                f << "\n";
+            }
+            f << "</Array>\n</LUT1D>\n</ProcessList>\n";
+        }
+        std::vector<float> pixels, sanitizedPixels;
+        for (float v : specials) {
+            pixels.insert(pixels.end(), {v, v, v, 1.0f});
+            const float s = sanitized(v);
+            sanitizedPixels.insert(sanitizedPixels.end(), {s, s, s, 1.0f});
+        }
+        const auto step = loadLut(path, LutInterpolation::Tetrahedral);
+        const auto gpuOut = runOnGpu({step}, pixels);
+        auto oracle = OCIO::FileTransform::Create();
+        oracle->setSrc(path.c_str());
+        oracle->setInterpolation(OCIO::INTERP_BEST);
+        const auto ref = ocioReference(oracle, sanitizedPixels);
+        for (size_t i = 0; i < std::size(specials); ++i)
+            for (int c = 0; c < 3; ++c)
+                EXPECT_NEAR(gpuOut[i * 4 + size_t(c)], ref[i * 4 + size_t(c)], 1e-6)
+                    << channels << " channel(s), input " << specials[i] << " (bits " << std::hex
+                    << std::bit_cast<uint32_t>(specials[i]) << std::dec << "), channel " << c;
+        // One entry apart is 1e-5: the lookups above would be caught.
+        EXPECT_NE(ref[0], ref[4]) << "+0 and -0 have entries of their own";
+    }
 }
 
 TEST_F(LutFormatTest, GarbageFilesGetErrorsNamingThem) {
