@@ -8,15 +8,6 @@ namespace tinct {
 
 namespace {
 
-std::vector<bool> reachable(const PixelProgram& program) {
-    std::vector<bool> live(program.instrs.size(), false);
-    live[program.output] = true;
-    for (size_t i = program.instrs.size(); i-- > 0;)
-        if (live[i])
-            for (uint32_t a : program.instrs[i].args) live[a] = true;
-    return live;
-}
-
 const FrameStep* temporalStepOf(const PixelInstr& in) {
     const FrameStep* f = in.step ? in.step->frameStep() : nullptr;
     return f && f->temporal() ? f : nullptr;
@@ -44,7 +35,7 @@ TemporalPart extractPart(const PixelProgram& program, uint32_t target, const std
         return at;
     };
     part.program.output = visit(target);
-    const auto live = reachable(part.program);
+    const auto live = part.program.live();
     part.readsSource = live[0];
     return part;
 }
@@ -54,7 +45,7 @@ TemporalPart extractPart(const PixelProgram& program, uint32_t target, const std
 TemporalPlan planTime(const PixelProgram& program) {
     TemporalPlan plan;
     plan.values.push_back({0, FrameKind::Rgba, -1, 0});
-    const auto live = reachable(program);
+    const auto live = program.live();
     std::map<uint32_t, size_t> temporalAt;  // instruction -> step
     std::map<std::pair<uint32_t, FrameKind>, size_t> valueAt;
     valueAt[{0, FrameKind::Rgba}] = 0;

@@ -57,14 +57,7 @@ std::string variantName(FrameFormats f) {
 std::string value(uint32_t instr) { return "v" + std::to_string(instr); }
 
 // Whether the program's result depends on its source (instruction 0), or only on frames it is given.
-bool readsSource(const PixelProgram& program) {
-    std::vector<bool> live(program.instrs.size(), false);
-    live[program.output] = true;
-    for (size_t i = program.instrs.size(); i-- > 0;)
-        if (live[i])
-            for (uint32_t a : program.instrs[i].args) live[a] = true;
-    return live[0];
-}
+bool readsSource(const PixelProgram& program) { return program.live()[0]; }
 
 // Each step's function, parameters and textures, by instruction.
 std::vector<StepSlot> slotsFor(const PixelProgram& program) {

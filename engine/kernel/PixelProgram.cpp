@@ -48,6 +48,15 @@ PointSteps PixelProgram::steps() const {
     return out;
 }
 
+std::vector<bool> PixelProgram::live() const {
+    std::vector<bool> used(instrs.size(), false);
+    used[output] = true;
+    for (size_t i = instrs.size(); i-- > 0;)
+        if (used[i])
+            for (uint32_t a : instrs[i].args) used[a] = true;
+    return used;
+}
+
 bool PixelProgram::positional() const {
     for (const auto& in : instrs)
         if (in.step && in.step->positional()) return true;

@@ -36,6 +36,8 @@ struct PixelProgram {
 
     // The steps, in order, that are not reads.
     PointSteps steps() const;
+    // For each instruction, whether the output depends on it.
+    std::vector<bool> live() const;
     bool positional() const;
 };
 

@@ -42,21 +42,12 @@ KernelStage extract(const PixelProgram& program, uint32_t target, const std::map
     return stage;
 }
 
-std::vector<bool> reachable(const PixelProgram& program) {
-    std::vector<bool> live(program.instrs.size(), false);
-    live[program.output] = true;
-    for (size_t i = program.instrs.size(); i-- > 0;)
-        if (live[i])
-            for (uint32_t a : program.instrs[i].args) live[a] = true;
-    return live;
-}
-
 }  // namespace
 
 StagePlan planStages(const PixelProgram& program) {
     StagePlan plan;
     std::map<uint32_t, size_t> results;  // instruction -> the frame stage holding its value
-    const auto live = reachable(program);
+    const auto live = program.live();
     for (uint32_t i = 1; i < program.instrs.size(); ++i) {
         const PixelInstr& in = program.instrs[i];
         if (!in.step) plan.givenFrames = std::max(plan.givenFrames, in.frame);

@@ -8,13 +8,9 @@ PlanesToRgba::PlanesToRgba(GpuContext& gpu)
 Frame PlanesToRgba::convert(const Frame& frame) {
     if (frame.storage != PixelStorage::Planes) return frame;
     Frame out;
-    out.width = frame.width;
-    out.height = frame.height;
-    out.dataWindow = frame.dataWindow;
-    out.displayWindow = frame.displayWindow;
-    out.sourcePixelType = frame.sourcePixelType;
-    out.hasAlpha = frame.hasAlpha;
-    out.attributes = frame.attributes;
+    copyFrameInfo(frame, out);
+    out.storage = PixelStorage::Float;
+    out.planeLayout.reset();
     layout_ = frame.planeLayout.get();
     const auto* rgba = static_cast<const float*>(slots_.run(frame.planes.data(), frame.planes.size(), out.pixelCount() * 16));
     out.rgba.assign(rgba, rgba + out.pixelCount() * 4);
