@@ -3,8 +3,10 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
-#include "engine/kernel/FrameProgram.h"
+#include "engine/graph/Evaluator.h"
+#include "engine/graph/FrameRunner.h"
 #include "engine/kernel/FusedKernel.h"
+#include "tests/support/MemorySource.h"
 
 namespace tinct::test {
 
@@ -37,13 +39,14 @@ std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& r
 }
 
 std::vector<float> runFrameOnGpu(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h) {
+    // As a render makes it: a source of one frame, the Evaluator, one frame run.
     GpuContext& gpu = sharedGpu();
-    FrameProgram program(gpu, steps);
-    program.prepare({}, w, h);
-    FrameSlots slots(gpu, 1, [&](VkCommandBuffer cmd, VkBuffer src, VkBuffer dst) { program.record(cmd, src, dst, w, h, {}); });
-    const size_t bytes = rgba.size() * sizeof(float);
-    const auto* out = static_cast<const float*>(slots.run(rgba.data(), bytes, bytes));
-    return std::vector<float>(out, out + rgba.size());
+    Frame frame = makeFrame(int(w), int(h));
+    frame.rgba = rgba;
+    MemorySource source({{0, std::move(frame)}});
+    Evaluator evaluator(gpu, steps, source);
+    FrameRunner runner(gpu, evaluator, source);
+    return runner.run(0).rgba;
 }
 
 std::vector<float> runNodeByNode(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h) {

@@ -26,7 +26,7 @@ private:
 // Runs `rgba` (RGBA32F pixels) through one fused kernel of `steps` on the shared GPU.
 std::vector<float> runOnGpu(const PointSteps& steps, const std::vector<float>& rgba);
 
-// Runs a w x h frame through `steps` as a render does (FrameProgram: fused kernels, spatial passes).
+// Runs a w x h frame through `steps` as a render does (the Evaluator: fused kernels, frame steps).
 std::vector<float> runFrameOnGpu(const PointSteps& steps, const std::vector<float>& rgba, uint32_t w, uint32_t h);
 
 // The same, unfused: every instruction of the steps' pixel program as a kernel of its own, its
