@@ -1,6 +1,7 @@
 #include "engine/nodes/CdlNode.h"
 
 #include "engine/Error.h"
+#include "engine/kernel/ParamPacking.h"
 
 namespace tinct {
 
@@ -20,18 +21,29 @@ std::string CdlNode::describe() const {
     return s + (style_ == CdlStyle::Asc ? " [asc clamp]" : " [no-clamp]");
 }
 
+namespace {
+
+// The cdl node's declarations lay out the parameters, whether the values came from a node or a file.
+const ParamPacking& cdlPacking() {
+    static const ParamPacking packing(cdlNodeType().params, {"slope", "offset", "power", "saturation", "style"});
+    return packing;
+}
+
+}  // namespace
+
 std::string CdlNode::glsl(const StepSlot& slot) const {
-    const std::string p = "params[" + std::to_string(slot.paramOffset);
-    return "vec4 " + slot.functionName + "(vec4 c) {\n    return tinct_cdl(c, " + p + "].rgb, " + p + " + 1].rgb, " + p +
-           " + 2].rgb, " + p + " + 3].x, " + p + " + 3].y > 0.5);\n}\n";
+    return "vec4 " + slot.functionName + "(vec4 c) { return tinct_cdl(c, " + cdlPacking().arguments(slot.paramOffset) + "); }\n";
 }
 
 std::vector<float> CdlNode::params() const {
+    NodeParams p = defaultParams(cdlNodeType().params);
     const auto& v = values_;
-    return {float(v.slope[0]),  float(v.slope[1]),  float(v.slope[2]),  0.0f,
-            float(v.offset[0]), float(v.offset[1]), float(v.offset[2]), 0.0f,
-            float(v.power[0]),  float(v.power[1]),  float(v.power[2]),  0.0f,
-            float(v.saturation), style_ == CdlStyle::Asc ? 1.0f : 0.0f, 0.0f, 0.0f};
+    p.set("slope", std::array<double, 4>{v.slope[0], v.slope[1], v.slope[2], 0});
+    p.set("offset", std::array<double, 4>{v.offset[0], v.offset[1], v.offset[2], 0});
+    p.set("power", std::array<double, 4>{v.power[0], v.power[1], v.power[2], 0});
+    p.set("saturation", v.saturation);
+    p.set("style", std::string(style_ == CdlStyle::Asc ? "asc" : "no-clamp"));
+    return cdlPacking().pack(p);
 }
 
 }  // namespace tinct

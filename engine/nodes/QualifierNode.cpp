@@ -52,21 +52,16 @@ NodeType qualifierNodeType() {
     };
     const auto finish = matteFinishParams();
     t.params.insert(t.params.end(), finish.begin(), finish.end());
-    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+    t.makeStep = [decls = t.params](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
         if (p.number("clip_white") <= p.number("clip_black"))
             throw Error("clip_white (" + std::to_string(p.number("clip_white")) + ") must be above clip_black (" +
                         std::to_string(p.number("clip_black")) + ")");
-        const auto lo = p.rgbm("rgb_low"), hi = p.rgbm("rgb_high");
-        const double mode = double(std::find(kModes.begin(), kModes.end(), p.text("mode")) - kModes.begin());
-        auto key = std::make_shared<SnippetStep>(
-            p.text("mode") + " qualifier", "qualifier.glsl", "tinct_qualifier",
-            vec4s({{mode, double(p.flag("use_hue")), double(p.flag("use_sat")), double(p.flag("use_lum"))},
-                   {p.number("hue_center"), p.number("hue_width"), p.number("hue_soft"), 0},
-                   {p.number("sat_low"), p.number("sat_high"), p.number("sat_soft"), 0},
-                   {p.number("lum_low"), p.number("lum_high"), p.number("lum_soft"), 0},
-                   {lo[0], lo[1], lo[2], p.number("rgb_soft")},
-                   {hi[0], hi[1], hi[2], 0},
-                   {p.number("clip_black"), p.number("clip_white"), 0, 0}}));
+        auto key = std::make_shared<DeclaredStep>(
+            p.text("mode") + " qualifier", "qualifier.glsl", "tinct_qualifier", decls,
+            std::vector<std::string>{"mode", "use_hue", "hue_center", "hue_width", "hue_soft", "use_sat", "sat_low", "sat_high",
+                                     "sat_soft", "use_lum", "lum_low", "lum_high", "lum_soft", "rgb_low", "rgb_high",
+                                     "rgb_soft", "clip_black", "clip_white"},
+            p);
         const int radius = int(std::lround(p.number("shrink_grow")));
         const double blur = p.number("blur");
         if (radius == 0 && blur <= 0) return key;

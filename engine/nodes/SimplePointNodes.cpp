@@ -5,20 +5,15 @@
 
 namespace tinct {
 
-SnippetStep::SnippetStep(std::string what, std::string snippet, std::string function, std::vector<float> packed)
-    : what_(std::move(what)), snippet_(std::move(snippet)), function_(std::move(function)), packed_(std::move(packed)) {}
+DeclaredStep::DeclaredStep(std::string what, std::string snippet, std::string function, const std::vector<ParamDecl>& decls,
+                           std::vector<std::string> names, const NodeParams& values, uint32_t arity)
+    : what_(std::move(what)), snippet_(std::move(snippet)), function_(std::move(function)),
+      packing_(decls, std::move(names)), packed_(packing_.pack(values)), arity_(arity) {}
 
-std::string SnippetStep::glsl(const StepSlot& slot) const {
-    std::string call = function_ + "(c";
-    for (size_t i = 0; i < packed_.size() / 4; ++i) call += ", params[" + std::to_string(slot.paramOffset + i) + "]";
-    return "vec4 " + slot.functionName + "(vec4 c) { return " + call + "); }\n";
-}
-
-std::vector<float> vec4s(std::initializer_list<std::array<double, 4>> values) {
-    std::vector<float> out;
-    for (const auto& v : values)
-        for (double x : v) out.push_back(float(x));
-    return out;
+std::string DeclaredStep::glsl(const StepSlot& slot) const {
+    const std::string args = packing_.arguments(slot.paramOffset);
+    if (arity_ == 0) return "vec4 " + slot.functionName + "() { return " + function_ + "(" + args + "); }\n";
+    return "vec4 " + slot.functionName + "(vec4 c) { return " + function_ + "(c" + (args.empty() ? "" : ", ") + args + "); }\n";
 }
 
 NodeType channelMixerNodeType() {
@@ -31,9 +26,9 @@ NodeType channelMixerNodeType() {
         {"blue", ParamType::Rgb, -10, 10, {0, 0, 1, 0}, "slider", {}, "weights of R, G, B in the new blue"},
         {"offset", ParamType::Rgb, -10, 10, {0, 0, 0, 0}, "slider", {}, "added to each output channel"},
     };
-    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<SnippetStep>("channel mixer", "channel_mixer.glsl", "tinct_channel_mixer",
-                                             vec4s({p.rgbm("red"), p.rgbm("green"), p.rgbm("blue"), p.rgbm("offset")}));
+    t.makeStep = [decls = t.params](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeclaredStep>("channel mixer", "channel_mixer.glsl", "tinct_channel_mixer", decls,
+                                              std::vector<std::string>{"red", "green", "blue", "offset"}, p);
     };
     return t;
 }
@@ -46,10 +41,10 @@ NodeType softClipNodeType() {
         {"knee", ParamType::Number, 0, 1000, {0.8}, "slider", {}, "where the roll-off starts"},
         {"ceiling", ParamType::Number, 0, 1000, {1.0}, "slider", {}, "the value highlights approach"},
     };
-    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+    t.makeStep = [decls = t.params](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
         if (p.number("ceiling") <= p.number("knee")) throw Error("soft_clip: the ceiling must be above the knee");
-        return std::make_shared<SnippetStep>("soft clip", "soft_clip.glsl", "tinct_soft_clip",
-                                             vec4s({{p.number("knee"), p.number("ceiling"), 0, 0}}));
+        return std::make_shared<DeclaredStep>("soft clip", "soft_clip.glsl", "tinct_soft_clip", decls,
+                                              std::vector<std::string>{"knee", "ceiling"}, p);
     };
     return t;
 }
@@ -62,8 +57,8 @@ NodeType clampNodeType() {
         {"min", ParamType::Rgb, -1e6, 1e6, {0, 0, 0, 0}, "slider", {}, "lowest value per channel"},
         {"max", ParamType::Rgb, -1e6, 1e6, {1, 1, 1, 0}, "slider", {}, "highest value per channel"},
     };
-    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<SnippetStep>("clamp", "clamp.glsl", "tinct_clamp", vec4s({p.rgbm("min"), p.rgbm("max")}));
+    t.makeStep = [decls = t.params](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeclaredStep>("clamp", "clamp.glsl", "tinct_clamp", decls, std::vector<std::string>{"min", "max"}, p);
     };
     return t;
 }

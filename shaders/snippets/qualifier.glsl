@@ -29,25 +29,24 @@ vec3 tinct_hsl(vec3 c) {
     return vec3(h, min(s, 1.0), l);
 }
 
-// p0: mode (0 hsl, 1 rgb, 2 luma), use hue, use sat, use lum
-// p1: hue centre (turns), hue width, hue softness, -
-// p2: sat low, sat high, sat softness, -    p3: lum low, lum high, lum softness, -
-// p4: rgb low, rgb softness                  p5: rgb high
-// p6: clip black, clip white
-vec4 tinct_qualifier(vec4 c, vec4 p0, vec4 p1, vec4 p2, vec4 p3, vec4 p4, vec4 p5, vec4 p6) {
+// The key, from the qualifier node's parameters in the order it declares them (mode: 0 hsl, 1 rgb,
+// 2 luma; hue in turns).
+vec4 tinct_qualifier(vec4 c, int mode, bool useHue, float hueCenter, float hueWidth, float hueSoft, bool useSat,
+                     float satLow, float satHigh, float satSoft, bool useLum, float lumLow, float lumHigh, float lumSoft,
+                     vec3 rgbLow, vec3 rgbHigh, float rgbSoft, float clipBlack, float clipWhite) {
     float m = 1.0;
-    if (p0.x < 0.5) {
+    if (mode == 0) {
         const vec3 hsl = tinct_hsl(c.rgb);
-        if (p0.y > 0.5) {
-            const float d = abs(fract(hsl.x - p1.x + 0.5) - 0.5);  // distance round the hue circle
-            m *= tinct_fall(d, 0.5 * p1.y, p1.z);
+        if (useHue) {
+            const float d = abs(fract(hsl.x - hueCenter + 0.5) - 0.5);  // distance round the hue circle
+            m *= tinct_fall(d, 0.5 * hueWidth, hueSoft);
         }
-        if (p0.z > 0.5) m *= tinct_soft_range(hsl.y, p2.x, p2.y, p2.z);
-        if (p0.w > 0.5) m *= tinct_soft_range(hsl.z, p3.x, p3.y, p3.z);
-    } else if (p0.x < 1.5) {
-        for (int i = 0; i < 3; ++i) m *= tinct_soft_range(c[i], p4[i], p5[i], p4.w);
+        if (useSat) m *= tinct_soft_range(hsl.y, satLow, satHigh, satSoft);
+        if (useLum) m *= tinct_soft_range(hsl.z, lumLow, lumHigh, lumSoft);
+    } else if (mode == 1) {
+        for (int i = 0; i < 3; ++i) m *= tinct_soft_range(c[i], rgbLow[i], rgbHigh[i], rgbSoft);
     } else {
-        m = tinct_soft_range(dot(c.rgb, vec3(0.2126, 0.7152, 0.0722)), p3.x, p3.y, p3.z);
+        m = tinct_soft_range(dot(c.rgb, vec3(0.2126, 0.7152, 0.0722)), lumLow, lumHigh, lumSoft);
     }
-    return vec4(clamp((m - p6.x) / max(p6.y - p6.x, 1e-6), 0.0, 1.0));
+    return vec4(clamp((m - clipBlack) / max(clipWhite - clipBlack, 1e-6), 0.0, 1.0));
 }

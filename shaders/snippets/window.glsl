@@ -32,27 +32,30 @@ float tinct_polygon_distance(vec2 p, uint base, int count) {
     return s * sqrt(d);
 }
 
-// p0: shape (0 ellipse, 1 rectangle, 2 gradient, 3 polygon), centre x, centre y, size
-// p1: aspect, rotation (radians, clockwise as seen), inner softness, outer softness
-// p2: polygon point count; params[base ..] the polygon's points (fractions of the frame)
-vec4 tinct_window(vec4 p0, vec4 p1, vec4 p2, uint base) {
+// The window node's matte, from its parameters in the order it declares them: shape (0 ellipse,
+// 1 rectangle, 2 gradient, 3 polygon), centre (fractions of the frame), size (of its height),
+// aspect, rotation (degrees, clockwise as seen), inner and outer softness (frame heights), and the
+// polygon's vertex count and where its vertices start in params[].
+vec4 tinct_window(int shape, float centreX, float centreY, float size, float aspectOfShape, float rotation,
+                  float innerSoft, float outerSoft, int pointCount, uint base) {
     const vec2 p = tinct_window_point();
     const float aspect = float(tinct_frame_size.x) / float(tinct_frame_size.y);
-    const vec2 centre = vec2(p0.y * aspect, p0.z);
-    const float cs = cos(p1.y), sn = sin(p1.y);
+    const vec2 centre = vec2(centreX * aspect, centreY);
+    const float turn = radians(rotation);
+    const float cs = cos(turn), sn = sin(turn);
     const vec2 q0 = p - centre;
     const vec2 q = vec2(cs * q0.x + sn * q0.y, -sn * q0.x + cs * q0.y);  // turned back by the rotation
-    const vec2 r = max(vec2(0.5 * p0.w * p1.x, 0.5 * p0.w), vec2(1e-6));
+    const vec2 r = max(vec2(0.5 * size * aspectOfShape, 0.5 * size), vec2(1e-6));
     float d;
-    if (p0.x < 0.5) {
+    if (shape == 0) {
         d = (length(q / r) - 1.0) * min(r.x, r.y);
-    } else if (p0.x < 1.5) {
+    } else if (shape == 1) {
         const vec2 e = abs(q) - r;
         d = length(max(e, 0.0)) + min(max(e.x, e.y), 0.0);
-    } else if (p0.x < 2.5) {
+    } else if (shape == 2) {
         d = q.y;
     } else {
-        d = tinct_polygon_distance(p, base, int(p2.x));
+        d = tinct_polygon_distance(p, base, pointCount);
     }
-    return vec4(tinct_window_edge(d, p1.z, p1.w));
+    return vec4(tinct_window_edge(d, innerSoft, outerSoft));
 }
