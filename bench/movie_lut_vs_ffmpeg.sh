@@ -22,22 +22,17 @@ python3 luts/make_show_cube.py --plain -o "$lut"
 ffmpeg -loglevel error -y -f lavfi -i "testsrc2=size=768x576:rate=25" -frames:v "$frames" \
   -vf "noise=alls=12:allf=t,format=yuv420p" -c:v libx264 -crf 18 -bf 2 -g 25 "$work/in.mp4"
 
-now() { date +%s.%N; }
-tinct_runs=() ffmpeg_runs=()
-for ((r = 0; r < rounds; ++r)); do
-  t0=$(now)
+source bench/alternate.sh
+run_tinct() {
   "$tinct" render -i "$work/in.mp4" -o "$work/tinct.mov" --lut "$lut" --codec prores --prores-profile hq \
     --stats "$work/tinct-stats.json" 2>/dev/null
-  t1=$(now)
+}
+run_ffmpeg() {
   ffmpeg -loglevel error -y -i "$work/in.mp4" \
     -vf "format=gbrp16le,lut3d=file=$lut:interp=tetrahedral,format=yuv422p10le" -c:v prores_ks -profile:v hq "$work/ffmpeg.mov"
-  t2=$(now)
-  tinct_runs+=("$(awk "BEGIN{print $t1 - $t0}")")
-  ffmpeg_runs+=("$(awk "BEGIN{print $t2 - $t1}")")
-done
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-tinct_s=$(median "${tinct_runs[@]}")
-ffmpeg_s=$(median "${ffmpeg_runs[@]}")
+}
+alternate "$rounds" run_tinct run_ffmpeg
+ffmpeg_s=$peer_s
 ratio=$(awk "BEGIN{print $tinct_s / $ffmpeg_s}")
 device=$("$tinct" devices | sed -n 's/^\* [0-9]*: //p' | head -n 1)
 stages=$(tr -d ' \n' <"$work/tinct-stats.json" | sed -E 's/.*"stage_ms":\{([^}]*)\}.*/\1/')

@@ -19,22 +19,17 @@ ffmpeg -loglevel error -y -f lavfi -i "testsrc2=size=$size:rate=24" -frames:v "$
   -start_number 0 -c:v dpx -pix_fmt gbrp10le "$work/scan.%04d.dpx"
 printf '{"tinct_grade": 2, "nodes": [{"id": "med", "type": "temporal_median", "params": {"radius": 1}}]}\n' >"$work/median.json"
 
-now() { date +%s.%N; }
-tinct_runs=() ffmpeg_runs=()
-for ((r = 0; r < rounds; ++r)); do
-  t0=$(now)
+source bench/alternate.sh
+run_tinct() {
   "$tinct" render -i "$work/scan.####.dpx" --grade "$work/median.json" -o "$work/tinct/out.####.dpx" \
     --stats "$work/tinct-stats.json" 2>/dev/null
-  t1=$(now)
+}
+run_ffmpeg() {
   ffmpeg -loglevel error -y -start_number 0 -i "$work/scan.%04d.dpx" -vf tmedian=radius=1 -c:v dpx -pix_fmt gbrp10le \
     -start_number 0 "$work/ffmpeg/out.%04d.dpx"
-  t2=$(now)
-  tinct_runs+=("$(awk "BEGIN{print $t1 - $t0}")")
-  ffmpeg_runs+=("$(awk "BEGIN{print $t2 - $t1}")")
-done
-median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-tinct_s=$(median "${tinct_runs[@]}")
-ffmpeg_s=$(median "${ffmpeg_runs[@]}")
+}
+alternate "$rounds" run_tinct run_ffmpeg
+ffmpeg_s=$peer_s
 device=$("$tinct" devices | sed -n 's/^\* [0-9]*: //p' | head -n 1)
 stages=$(tr -d ' \n' <"$work/tinct-stats.json" | sed -E 's/.*"dispatches_per_frame":([0-9]+).*"stage_ms":\{([^}]*)\}.*/dispatches \1; \2/')
 printf '| %s | %s x %d, %d rounds | %s | %.2f s (%.1f fps) | %.2f s (%.1f fps) | %.2f | %s |\n' \
