@@ -1,14 +1,12 @@
 #include "engine/media/RgbToYuv.h"
 
 #include <algorithm>
-#include <array>
 
 extern "C" {
 #include <libavutil/pixdesc.h>
 }
 
 #include "engine/Error.h"
-#include "engine/gpu/EmbeddedShaders.h"
 #include "engine/media/YuvCoefficients.h"
 
 namespace tinct {
@@ -49,8 +47,8 @@ void checkWritableLayout(const PlaneLayout& l, const std::string& path) {
 }
 
 // The shader's specialisation constants for a layout: what each plane holds, the flags, the largest code.
-std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
-    std::array<uint32_t, 6> k{};
+std::vector<uint32_t> specialisationOf(const PlaneLayout& l) {
+    std::vector<uint32_t> k(6);
     for (int i = 0; i < l.planeCount && i < 4; ++i) {
         const auto comps = componentsOf(l, i);
         uint32_t desc = uint32_t(comps.size());
@@ -67,22 +65,11 @@ std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
     return k;
 }
 
-RgbToYuv::RgbToYuv(GpuContext& gpu) : gpu_(gpu) {}
-
-RgbToYuv::~RgbToYuv() = default;
+RgbToYuv::RgbToYuv(GpuContext& gpu)
+    : kernels_(gpu, "rgb_to_yuv", std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push)) {}
 
 void RgbToYuv::record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const PlaneLayout& l) const {
-    const auto key = specialisationOf(l);
-    const ComputeKernel* kernel;
-    {
-        std::lock_guard lock(mutex_);
-        auto& k = kernels_[key];
-        if (!k)
-            k = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("rgb_to_yuv"),
-                                                std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
-                                                "rgb_to_yuv", key);
-        kernel = k.get();
-    }
+    const ComputeKernel& kernel = kernels_.get(specialisationOf(l));
     Push p{};
     for (int i = 0; i < 4; ++i) {
         p.planeOffset[i] = l.planeOffset[i];
@@ -97,7 +84,7 @@ void RgbToYuv::record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const
     p.height = uint32_t(l.height);
     const uint32_t groups = (p.width + 7) / 8 * p.height;
     const Binding bindings[] = {{BindingKind::StorageBuffer, rgba}, {BindingKind::StorageBuffer, planes}};
-    kernel->record(cmd, bindings, &p, (groups + 63) / 64, 1);
+    kernel.record(cmd, bindings, &p, (groups + 63) / 64, 1);
 }
 
 }  // namespace tinct

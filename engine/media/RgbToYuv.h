@@ -1,14 +1,10 @@
 #pragma once
 // The GPU pass after the grade for movies and scans: the RGBA32F frame to the planes an encoder
 // takes (as PlaneLayout describes them, rows padded to 8 pixels), by shaders/rgb_to_yuv.comp.
-#include <array>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include <vulkan/vulkan.h>
 
-#include "engine/gpu/ComputeKernel.h"
+#include "engine/gpu/SpecialisedKernels.h"
 #include "engine/media/PlaneLayout.h"
 
 namespace tinct {
@@ -18,15 +14,12 @@ class GpuContext;
 class RgbToYuv {
 public:
     explicit RgbToYuv(GpuContext& gpu);
-    ~RgbToYuv();
     // Records the conversion of `rgba` (width * height vec4) into `planes`. The kernel is compiled for
     // the layout the first time it is seen (specialisation constants).
     void record(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer planes, const PlaneLayout& layout) const;
 
 private:
-    GpuContext& gpu_;
-    mutable std::mutex mutex_;
-    mutable std::map<std::array<uint32_t, 6>, std::unique_ptr<ComputeKernel>> kernels_;
+    SpecialisedKernels kernels_;
 };
 
 // Throws tinct::Error unless the GPU pass can write `layout`: every plane one component, or one

@@ -1,8 +1,6 @@
 #include "engine/media/YuvToRgb.h"
 
-#include <array>
 
-#include "engine/gpu/EmbeddedShaders.h"
 #include "engine/media/YuvCoefficients.h"
 
 namespace tinct {
@@ -30,8 +28,8 @@ bool groupsOfFour(const PlaneLayout& l) {
 }
 
 // The shader's specialisation constants for a layout: its components, flags and pixels per invocation.
-std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
-    std::array<uint32_t, 6> k{};
+std::vector<uint32_t> specialisationOf(const PlaneLayout& l) {
+    std::vector<uint32_t> k(6);
     for (int i = 0; i < 4; ++i) {
         const PlaneComponent& c = l.comp[i];
         k[size_t(i)] = c.plane | c.step << 4 | c.offset << 10 | c.shift << 16 | c.depth << 21 | uint32_t(c.wide) << 26 |
@@ -45,23 +43,12 @@ std::array<uint32_t, 6> specialisationOf(const PlaneLayout& l) {
 
 }  // namespace
 
-YuvToRgb::YuvToRgb(GpuContext& gpu) : gpu_(gpu) {}
-
-YuvToRgb::~YuvToRgb() = default;
-
-const ComputeKernel& YuvToRgb::kernelFor(const PlaneLayout& layout) const {
-    const auto key = specialisationOf(layout);
-    std::lock_guard lock(mutex_);
-    auto& kernel = kernels_[key];
-    if (!kernel)
-        kernel = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("yuv_to_rgb"),
-                                                 std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push),
-                                                 "yuv_to_rgb", key);
-    return *kernel;
-}
+YuvToRgb::YuvToRgb(GpuContext& gpu)
+    : kernels_(gpu, "yuv_to_rgb", std::vector<BindingKind>(2, BindingKind::StorageBuffer), sizeof(Push)) {}
 
 void YuvToRgb::record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const PlaneLayout& l) const {
-    const ComputeKernel& kernel = kernelFor(l);
+    const std::vector<uint32_t> specialisation = specialisationOf(l);
+    const ComputeKernel& kernel = kernels_.get(specialisation);
     Push p{};
     p.width = uint32_t(l.width);
     p.height = uint32_t(l.height);
@@ -79,7 +66,7 @@ void YuvToRgb::record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const
     p.range[0] = r.yOffset, p.range[1] = r.yScale, p.range[2] = r.cOffset, p.range[3] = r.cScale;
     chromaSiting(l, p.siting[0], p.siting[1]);
     const Binding bindings[] = {{BindingKind::StorageBuffer, planes}, {BindingKind::StorageBuffer, rgba}};
-    const uint32_t perInvocation = specialisationOf(l)[5];
+    const uint32_t perInvocation = specialisation[5];
     const uint32_t columns = (p.width + perInvocation - 1) / perInvocation;
     kernel.record(cmd, bindings, &p, (columns + 15) / 16, (p.height + 15) / 16);
     computeBarrier(cmd);

@@ -1,14 +1,10 @@
 #pragma once
 // The GPU pass before the grade for movies and scans: decoded planes (as PlaneLayout describes
 // them) to an RGBA32F frame, by shaders/yuv_to_rgb.comp.
-#include <array>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include <vulkan/vulkan.h>
 
-#include "engine/gpu/ComputeKernel.h"
+#include "engine/gpu/SpecialisedKernels.h"
 #include "engine/media/PlaneLayout.h"
 
 namespace tinct {
@@ -18,18 +14,13 @@ class GpuContext;
 class YuvToRgb {
 public:
     explicit YuvToRgb(GpuContext& gpu);
-    ~YuvToRgb();
     // Records the conversion of `planes` (laid out as `layout`) into `rgba` (width * height vec4),
     // followed by a barrier that makes the frame visible to the next compute pass. The kernel is
     // compiled for the layout the first time it is seen (specialisation constants).
     void record(VkCommandBuffer cmd, VkBuffer planes, VkBuffer rgba, const PlaneLayout& layout) const;
 
 private:
-    const ComputeKernel& kernelFor(const PlaneLayout& layout) const;
-
-    GpuContext& gpu_;
-    mutable std::mutex mutex_;
-    mutable std::map<std::array<uint32_t, 6>, std::unique_ptr<ComputeKernel>> kernels_;
+    SpecialisedKernels kernels_;
 };
 
 }  // namespace tinct
