@@ -1,5 +1,7 @@
 #include "engine/gpu/ComputeKernel.h"
 
+#include <algorithm>
+
 #include "engine/Error.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/gpu/VulkanCheck.h"
@@ -99,6 +101,12 @@ void ComputeKernel::record(VkCommandBuffer cmd, std::span<const Binding> binding
     if (pushConstantBytes_)
         vkCmdPushConstants(cmd, pipelineLayout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, pushConstantBytes_, pushConstants);
     vkCmdDispatch(cmd, groupsX, groupsY, groupsZ);
+}
+
+LinearGroups linearGroups(const GpuContext& gpu, uint32_t invocations, uint32_t groupSize) {
+    const uint32_t groups = std::max(1u, (invocations + groupSize - 1) / groupSize);
+    const uint32_t x = std::min(groups, gpu.limits().maxComputeWorkGroupCount[0]);
+    return {x, (groups + x - 1) / x, x * groupSize};
 }
 
 void computeBarrier(VkCommandBuffer cmd) {

@@ -51,6 +51,13 @@ private:
     PFN_vkCmdPushDescriptorSetKHR pushDescriptors_ = nullptr;
 };
 
+// Work groups for `invocations` in one dimension: groups fill rows of at most
+// maxComputeWorkGroupCount[0], and more need more rows. The shader's index is y * rowPitch + x.
+struct LinearGroups {
+    uint32_t x = 1, y = 1, rowPitch = 0;
+};
+LinearGroups linearGroups(const GpuContext& gpu, uint32_t invocations, uint32_t groupSize);
+
 // A compute-to-compute barrier: what one dispatch wrote is what the next reads (or overwrites).
 void computeBarrier(VkCommandBuffer cmd);
 

@@ -130,9 +130,9 @@ std::vector<const GradeNode*> Grade::order() const {
             const GradeNode* from = find(n.matte);
             if (!from) throw Error("node '" + n.id + "' takes its matte from '" + n.matte + "', which is not a node of the grade");
             const NodeType* matteType = findNodeType(from->type);
-            if (!matteType || matteType->kind != NodeKind::Matte)
+            if (!matteType || (matteType->kind != NodeKind::Matte && !matteType->makeMatteStep))
                 throw Error("node '" + n.id + "' takes its matte from '" + n.matte + "', a " + from->type +
-                            " node; mattes come from qualifier and window nodes");
+                            " node; mattes come from qualifier and window nodes and repairing nodes (dust)");
             visit(*from);
         }
         state[n.id] = Done;

@@ -69,22 +69,37 @@ private:
         }
         const bool withMatte = !node.matte.empty();
         const uint32_t key = program_.append(keyStep(node.opacity, withMatte),
-                                             withMatte ? std::vector<uint32_t>{matte_.at(node.matte)} : std::vector<uint32_t>{});
+                                             withMatte ? std::vector<uint32_t>{matteOf(node.matte)} : std::vector<uint32_t>{});
         value_[node.id] = program_.append(keyMixStep(), {in.front(), graded, key});
         layered_[node.id] = {graded, int(key)};
+    }
+
+    // The matte node `id` made, or the repair matte of a repairing node (made when first taken).
+    uint32_t matteOf(const std::string& id) {
+        if (const auto m = matte_.find(id); m != matte_.end()) return m->second;
+        const GradeNode& node = *grade_.find(id);
+        const NodeType& type = *findNodeType(node.type);
+        if (node.bypass) return matte_[id] = program_.append(fullMatteStep(), {});
+        std::vector<uint32_t> in;
+        for (const auto& input : node.inputs) in.push_back(valueOf(input));
+        try {
+            return matte_[id] = program_.append(type.makeMatteStep(node.params, {baseDirectory_, node.inputs.size()}), in);
+        } catch (const Error& e) {
+            throw Error("node '" + node.id + "' (" + node.type + "): " + e.what());
+        }
     }
 
     void addMatte(const GradeNode& node, const NodeType& type, const std::vector<uint32_t>& in) {
         const bool other = !node.matte.empty();
         uint32_t matte;
         if (node.bypass) {  // limits nothing: the matte it combines with, or everything
-            matte = other ? matte_.at(node.matte) : program_.append(fullMatteStep(), {});
+            matte = other ? matteOf(node.matte) : program_.append(fullMatteStep(), {});
         } else {
             const uint32_t raw = program_.append(makeStep(node, type), in);
             const auto& combine = matteCombineNames();
             const auto mode = std::find(combine.begin(), combine.end(), node.params.text("combine")) - combine.begin();
             matte = program_.append(matteFinishStep(node.params.flag("invert"), node.opacity, other, MatteCombine(mode)),
-                                    other ? std::vector<uint32_t>{raw, matte_.at(node.matte)} : std::vector<uint32_t>{raw});
+                                    other ? std::vector<uint32_t>{raw, matteOf(node.matte)} : std::vector<uint32_t>{raw});
         }
         matte_[node.id] = matte;
         value_[node.id] = program_.append(matteImageStep(), {matte});

@@ -225,12 +225,9 @@ void FusedKernel::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destinat
         }
         for (const auto& lut : luts_) bindings.push_back({BindingKind::StorageBuffer, lut.handle()});
 
-        // Work groups fill rows of at most maxComputeWorkGroupCount[0]; more pixels need more rows.
-        const uint32_t groups = (count + kGroupSize - 1) / kGroupSize;
-        const uint32_t groupsX = std::min(groups, gpu_.limits().maxComputeWorkGroupCount[0]);
-        const uint32_t groupsY = (groups + groupsX - 1) / groupsX;
-        const Push push{count, groupsX * kGroupSize, first, width, height};
-        kernel->record(cmd, bindings, &push, groupsX, groupsY);
+        const LinearGroups groups = linearGroups(gpu_, count, kGroupSize);
+        const Push push{count, groups.rowPitch, first, width, height};
+        kernel->record(cmd, bindings, &push, groups.x, groups.y);
     }
 }
 

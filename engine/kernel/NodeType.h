@@ -37,6 +37,9 @@ struct NodeType {
     // a graph step with its clean-up). Throws tinct::Error for values that cannot work (a LUT file
     // that does not load, ...).
     std::function<std::shared_ptr<const PointStep>(const NodeParams&, const NodeContext&)> makeStep;
+    // A repairing node's repair matte in .x, for nodes that take the node as their matte; empty for
+    // nodes that make none besides Matte nodes.
+    std::function<std::shared_ptr<const PointStep>(const NodeParams&, const NodeContext&)> makeMatteStep;
 };
 
 }  // namespace tinct

@@ -4,7 +4,7 @@ namespace tinct {
 
 namespace {
 
-std::vector<NodeType> restorationNodeTypes() { return {temporalMedianNodeType()}; }
+std::vector<NodeType> restorationNodeTypes() { return {dustNodeType(), temporalMedianNodeType()}; }
 
 const NodeFamilyRegistration registration(1, restorationNodeTypes);
 

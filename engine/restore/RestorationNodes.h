@@ -6,5 +6,6 @@
 namespace tinct {
 
 NodeType temporalMedianNodeType();
+NodeType dustNodeType();
 
 }  // namespace tinct

@@ -49,11 +49,10 @@ public:
         for (int f = 0; f <= 2 * kMaxRadius; ++f)
             bindings.push_back({BindingKind::StorageBuffer, io.inputs[size_t(std::min(f, 2 * radius_))]});
         bindings.push_back({BindingKind::StorageBuffer, io.output});
-        const uint32_t pixels = io.width * io.height, groups = (pixels + 255) / 256;
-        const uint32_t groupsX = std::min(groups, gpu_.limits().maxComputeWorkGroupCount[0]);
-        const uint32_t groupsY = (groups + groupsX - 1) / groupsX;
-        const MedianPush push{pixels, groupsX * 256, uint32_t(2 * radius_ + 1)};
-        kernel_.record(cmd, bindings, &push, groupsX, groupsY);
+        const uint32_t pixels = io.width * io.height;
+        const LinearGroups groups = linearGroups(gpu_, pixels, 256);
+        const MedianPush push{pixels, groups.rowPitch, uint32_t(2 * radius_ + 1)};
+        kernel_.record(cmd, bindings, &push, groups.x, groups.y);
     }
 
 private:

@@ -1,0 +1,131 @@
+#include "engine/restore/MotionEstimator.h"
+
+#include <algorithm>
+
+#include "engine/gpu/EmbeddedShaders.h"
+#include "engine/gpu/GpuContext.h"
+
+namespace tinct {
+
+namespace {
+
+constexpr uint32_t kStride = 4;          // motion_block.glsl: MOTION_STRIDE
+constexpr uint32_t kSmallestLevel = 32;  // pixels across the coarsest level at least
+constexpr size_t kMaxLevels = 5;
+
+struct LinearPush {
+    uint32_t pixelCount, rowPitch;
+};
+struct HalvePush {
+    int32_t srcW, srcH, dstW, dstH;
+};
+struct SearchPush {
+    int32_t width, height, blocksX, blocksY, coarseX, coarseY, radius, subpixel;
+    float lambda, truncation;
+};
+struct SmoothPush {
+    int32_t width, height, blocksX, blocksY;
+    float lambda, truncation;
+};
+struct CheckPush {
+    int32_t blocksX, blocksY, hasBackward;
+};
+struct WarpPush {
+    int32_t width, height, blocksX, blocksY;
+};
+
+std::vector<BindingKind> storage(size_t n) { return std::vector<BindingKind>(n, BindingKind::StorageBuffer); }
+
+Binding bind(VkBuffer b) { return {BindingKind::StorageBuffer, b}; }
+
+uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
+
+}  // namespace
+
+MotionEstimator::MotionEstimator(GpuContext& gpu, MotionSettings settings)
+    : gpu_(gpu), settings_(settings),
+      luma_(gpu, shaders::spirv("restore_luma"), storage(2), sizeof(LinearPush), "restore_luma"),
+      halve_(gpu, shaders::spirv("restore_halve"), storage(2), sizeof(HalvePush), "restore_halve"),
+      search_(gpu, shaders::spirv("motion_search"), storage(4), sizeof(SearchPush), "motion_search"),
+      smooth_(gpu, shaders::spirv("motion_smooth"), storage(4), sizeof(SmoothPush), "motion_smooth"),
+      check_(gpu, shaders::spirv("motion_check"), storage(3), sizeof(CheckPush), "motion_check"),
+      warp_(gpu, shaders::spirv("motion_warp"), storage(4), sizeof(WarpPush), "motion_warp") {}
+
+uint32_t MotionEstimator::blocksX(size_t level) const { return groups(levelW_[level], kStride); }
+uint32_t MotionEstimator::blocksY(size_t level) const { return groups(levelH_[level], kStride); }
+
+void MotionEstimator::prepare(uint32_t width, uint32_t height, uint32_t frames) {
+    if (width == width_ && height == height_ && pyramids_.size() == frames) return;
+    width_ = width, height_ = height;
+    levelW_ = {width}, levelH_ = {height};
+    while (levelW_.size() < kMaxLevels && std::min(levelW_.back(), levelH_.back()) >= 2 * kSmallestLevel) {
+        levelW_.push_back((levelW_.back() + 1) / 2);
+        levelH_.push_back((levelH_.back() + 1) / 2);
+    }
+    pyramids_.clear();
+    for (uint32_t f = 0; f < frames; ++f) {
+        std::vector<GpuBuffer> levels;
+        for (size_t l = 0; l < levelW_.size(); ++l)
+            levels.emplace_back(gpu_, size_t(levelW_[l]) * levelH_[l] * 4, BufferUse::Device);
+        pyramids_.push_back(std::move(levels));
+    }
+    searched_.clear(), smoothed_.clear();
+    for (size_t l = 0; l < levelW_.size(); ++l) {
+        const size_t bytes = size_t(blocksX(l)) * blocksY(l) * 16;
+        searched_.emplace_back(gpu_, bytes, BufferUse::Device);
+        smoothed_.emplace_back(gpu_, bytes, BufferUse::Device);
+    }
+}
+
+void MotionEstimator::recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t slot) const {
+    const auto& levels = pyramids_.at(slot);
+    const uint32_t pixels = width_ * height_;
+    const LinearGroups g = linearGroups(gpu_, pixels, 256);
+    const LinearPush push{pixels, g.rowPitch};
+    const Binding b[] = {bind(rgba), bind(levels[0].handle())};
+    luma_.record(cmd, b, &push, g.x, g.y);
+    for (size_t l = 1; l < levels.size(); ++l) {
+        computeBarrier(cmd);
+        const HalvePush h{int32_t(levelW_[l - 1]), int32_t(levelH_[l - 1]), int32_t(levelW_[l]), int32_t(levelH_[l])};
+        const Binding hb[] = {bind(levels[l - 1].handle()), bind(levels[l].handle())};
+        halve_.record(cmd, hb, &h, groups(levelW_[l], 16), groups(levelH_[l], 16));
+    }
+}
+
+void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field) const {
+    const auto& cur = pyramids_.at(from);
+    const auto& ref = pyramids_.at(to);
+    for (size_t l = levelW_.size(); l-- > 0;) {
+        const bool coarsest = l + 1 == levelW_.size(), finest = l == 0;
+        const int32_t w = int32_t(levelW_[l]), h = int32_t(levelH_[l]);
+        const int32_t bx = int32_t(blocksX(l)), by = int32_t(blocksY(l));
+        const SearchPush s{w, h, bx, by,
+                           coarsest ? 0 : int32_t(blocksX(l + 1)), coarsest ? 0 : int32_t(blocksY(l + 1)),
+                           coarsest ? settings_.coarseRadius : settings_.fineRadius, finest ? 1 : 0,
+                           settings_.lambda, settings_.truncation};
+        // The coarsest level reads no coarser field; its binding is any valid buffer.
+        const VkBuffer coarser = coarsest ? smoothed_[l].handle() : smoothed_[l + 1].handle();
+        const Binding sb[] = {bind(cur[l].handle()), bind(ref[l].handle()), bind(coarser), bind(searched_[l].handle())};
+        search_.record(cmd, sb, &s, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));
+        computeBarrier(cmd);
+        const SmoothPush m{w, h, bx, by, settings_.lambda, settings_.truncation};
+        const Binding mb[] = {bind(cur[l].handle()), bind(ref[l].handle()), bind(searched_[l].handle()),
+                              bind(finest ? field : smoothed_[l].handle())};
+        smooth_.record(cmd, mb, &m, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));
+        if (!finest) computeBarrier(cmd);
+    }
+}
+
+void MotionEstimator::recordCheck(VkCommandBuffer cmd, VkBuffer forward, VkBuffer backward, VkBuffer checked) const {
+    const CheckPush push{int32_t(blocksX()), int32_t(blocksY()), backward != VK_NULL_HANDLE ? 1 : 0};
+    const Binding b[] = {bind(forward), bind(backward != VK_NULL_HANDLE ? backward : forward), bind(checked)};
+    check_.record(cmd, b, &push, groups(blocksX() * blocksY(), 64), 1);
+}
+
+void MotionEstimator::recordWarp(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer field, VkBuffer warped, VkBuffer aux) const {
+    const WarpPush push{int32_t(width_), int32_t(height_), int32_t(blocksX()), int32_t(blocksY())};
+    const Binding b[] = {bind(rgba), bind(field), bind(warped), bind(aux)};
+    warp_.record(cmd, b, &push, groups(width_, 16), groups(height_, 16));
+}
+
+}  // namespace tinct

@@ -1,0 +1,76 @@
+#pragma once
+// The motion service every restoration node uses (DESIGN.md, Restoration): hierarchical block
+// matching on the GPU over a luma proxy of each frame. A pyramid of luma halves the frame each level
+// down to about 32 to 64 pixels; the coarsest level searches widely, each finer level starts from the
+// coarser vectors (scaled up) and searches near them, a smoothness pass per level lets isolated
+// vectors that only fit the noise give way to their neighbours', and the finest level refines to a
+// quarter pixel. Blocks are 8 pixels square every 4 pixels (overlapping by half), at every level.
+// A field holds per block (dx, dy, match error, consistency miss): the vector from a pixel of the
+// current frame to where it is in the other frame, the mean truncated difference the match leaves,
+// and, where the field from the other frame back was given, how far following one then the other
+// misses the start (an occlusion or a wrong vector misses by pixels, a true match by a fraction).
+// Compensation samples a frame along a field, giving that frame as seen from the current one.
+//
+// Everything is recorded into the caller's command buffer with barriers between dependent
+// dispatches; the caller puts a barrier before reading what a call wrote.
+#include <vulkan/vulkan.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/gpu/ComputeKernel.h"
+#include "engine/gpu/GpuBuffer.h"
+
+namespace tinct {
+
+class GpuContext;
+
+struct MotionSettings {
+    float lambda = 0.004f;       // smoothness: cost per pixel of departure, in luma units
+    float truncation = 0.08f;    // per-pixel differences count at most this much (blotches are outliers)
+    int coarseRadius = 4;        // search at the coarsest level, its pixels (x 2^levels at full size)
+    int fineRadius = 1;          // search around the candidates at every finer level
+};
+
+class MotionEstimator {
+public:
+    MotionEstimator(GpuContext& gpu, MotionSettings settings = {});
+
+    // Sizes pyramids for `frames` frames of width x height and the scratch fields. Outside recording.
+    void prepare(uint32_t width, uint32_t height, uint32_t frames);
+
+    uint32_t width() const { return width_; }
+    uint32_t height() const { return height_; }
+    uint32_t blocksX() const { return blocksX(0); }
+    uint32_t blocksY() const { return blocksY(0); }
+    size_t fieldBytes() const { return size_t(blocksX()) * blocksY() * 16; }
+    size_t levels() const { return levelW_.size(); }
+
+    // Frame `slot`'s luma pyramid from an RGBA32F frame.
+    void recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t slot) const;
+    // The field from frame slot `from` to slot `to` into `field` (fieldBytes()), consistency miss 0.
+    void recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field) const;
+    // `forward` with its consistency miss against `backward` (the field the other way) into `checked`;
+    // without `backward` (VK_NULL_HANDLE) a copy with miss 0.
+    void recordCheck(VkCommandBuffer cmd, VkBuffer forward, VkBuffer backward, VkBuffer checked) const;
+    // `rgba` (the other frame) brought onto the current one along `field`, into `warped` (RGBA32F)
+    // and `aux` (per pixel: match error, consistency miss; 8 bytes).
+    void recordWarp(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer field, VkBuffer warped, VkBuffer aux) const;
+
+    // Frame `slot`'s full-size luma (4 bytes a pixel).
+    VkBuffer luma(size_t slot) const { return pyramids_[slot][0].handle(); }
+
+private:
+    uint32_t blocksX(size_t level) const;
+    uint32_t blocksY(size_t level) const;
+
+    GpuContext& gpu_;
+    MotionSettings settings_;
+    ComputeKernel luma_, halve_, search_, smooth_, check_, warp_;
+    uint32_t width_ = 0, height_ = 0;
+    std::vector<uint32_t> levelW_, levelH_;
+    std::vector<std::vector<GpuBuffer>> pyramids_;  // [slot][level]
+    std::vector<GpuBuffer> searched_, smoothed_;    // per level: the search's field, then the smoothed one
+};
+
+}  // namespace tinct

@@ -1,0 +1,129 @@
+#include "tests/support/SyntheticFilm.h"
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace tinct::test {
+
+namespace {
+
+// A hash of a lattice point to -1 .. 1.
+float lattice(int x, int y, unsigned seed) {
+    uint32_t h = uint32_t(x) * 374761393u + uint32_t(y) * 668265263u + seed * 2246822519u;
+    h = (h ^ (h >> 13)) * 1274126177u;
+    h ^= h >> 16;
+    return float(h & 0xffff) / 32767.5f - 1.0f;
+}
+
+double smooth(double t) { return t * t * (3.0 - 2.0 * t); }
+
+// Value noise on a lattice `cell` pixels apart, smoothly interpolated.
+double valueNoise(double x, double y, double cell, unsigned seed) {
+    x /= cell, y /= cell;
+    const double fx = std::floor(x), fy = std::floor(y);
+    const int ix = int(fx), iy = int(fy);
+    const double tx = smooth(x - fx), ty = smooth(y - fy);
+    const double a = lattice(ix, iy, seed), b = lattice(ix + 1, iy, seed);
+    const double c = lattice(ix, iy + 1, seed), d = lattice(ix + 1, iy + 1, seed);
+    return (a + (b - a) * tx) * (1 - ty) + (c + (d - c) * tx) * ty;
+}
+
+}  // namespace
+
+float filmTexture(double x, double y, unsigned seed) {
+    const double s = seed * 0.37;
+    double v = 0.5 + 0.08 * std::sin(0.21 * x + 0.13 * y + s) + 0.06 * std::sin(0.07 * x - 0.31 * y + 2 * s);
+    v += 0.14 * valueNoise(x, y, 7.0, seed) + 0.07 * valueNoise(x, y, 3.0, seed + 11);
+    return float(v);
+}
+
+Film makeFilm(const FilmSettings& s) {
+    Film film;
+    film.settings = s;
+    std::mt19937 random(s.seed);
+    std::normal_distribution<float> grain(0.0f, s.grain);
+    constexpr int kObjectW = 60, kObjectH = 40;
+    constexpr double kFastRadius = 4.0;
+    for (int n = 0; n < s.frames; ++n) {
+        const bool second = s.cut >= 0 && n >= s.cut;
+        const int t = second ? n - s.cut : n;
+        const unsigned scene = second ? s.seed + 100 : s.seed;
+        // The second shot moves the other way, over other textures.
+        const double panX = second ? -s.panY : s.panX, panY = second ? s.panX : s.panY;
+        Frame f = makeFrame(s.width, s.height);
+        std::vector<uint8_t> fast(size_t(s.width) * s.height, 0);
+        const double ox = s.width * 0.3 + s.objectX * t, oy = s.height * 0.45 + s.objectY * t;
+        const double fx = 10 + s.fastSpeed * t, fy = s.height * 0.25;
+        for (int y = 0; y < s.height; ++y)
+            for (int x = 0; x < s.width; ++x) {
+                float v = filmTexture(x - panX * t, y - panY * t, scene);
+                float tint = 0.0f;
+                if (x >= ox && x < ox + kObjectW && y >= oy && y < oy + kObjectH) {
+                    v = 0.75f * filmTexture(x - ox, y - oy, scene + 50) + 0.1f;
+                    tint = 0.05f;
+                }
+                if (!second && std::hypot(x - fx, y - fy) <= kFastRadius) {
+                    v = 0.92f;
+                    fast[size_t(y) * s.width + x] = 1;
+                }
+                float* p = &f.rgba[(size_t(y) * s.width + x) * 4];
+                p[0] = v + tint + grain(random);
+                p[1] = v + grain(random);
+                p[2] = v - tint + grain(random);
+                p[3] = 1.0f;
+            }
+        film.clean[n] = f;
+        film.damaged[n] = std::move(f);
+        film.damage[n] = std::vector<float>(size_t(s.width) * s.height, 0.0f);
+        film.fast[n] = std::move(fast);
+    }
+    return film;
+}
+
+void addBlotches(Film& film, double coverage, int maxRadius, unsigned seed) {
+    const int w = film.settings.width, h = film.settings.height;
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    for (auto& [n, frame] : film.damaged) {
+        auto& damage = film.damage[n];
+        double covered = 0;
+        while (covered < coverage * w * h) {
+            const double cx = unit(random) * w, cy = unit(random) * h;
+            // Small blotches are far more common than large ones.
+            const double r = 1.0 + (maxRadius - 1.0) * std::pow(unit(random), 2.5);
+            const double aspect = 0.6 + 0.8 * unit(random);
+            const bool dark = unit(random) < 0.6;
+            const float level = dark ? float(0.02 + 0.1 * unit(random)) : float(0.95 + 0.05 * unit(random));
+            const float opacity = float(0.75 + 0.25 * unit(random));
+            for (int y = std::max(0, int(cy - r - 2)); y < std::min(h, int(cy + r + 2)); ++y)
+                for (int x = std::max(0, int(cx - r * aspect - 2)); x < std::min(w, int(cx + r * aspect + 2)); ++x) {
+                    const double d = std::hypot((x - cx) / aspect, y - cy);
+                    const double a = std::clamp(r + 0.5 - d, 0.0, 1.0) * opacity;  // a one-pixel soft edge
+                    if (a <= 0) continue;
+                    float& cover = damage[size_t(y) * w + x];
+                    if (cover == 0) covered += 1;
+                    cover = std::max(cover, float(a));
+                    float* p = &frame.rgba[(size_t(y) * w + x) * 4];
+                    for (int c = 0; c < 3; ++c) p[c] = float(p[c] + (level - p[c]) * a);
+                }
+        }
+    }
+}
+
+double psnr(const std::map<int64_t, Frame>& a, const std::map<int64_t, Frame>& b) {
+    double sum = 0;
+    size_t count = 0;
+    for (const auto& [n, fa] : a) {
+        const Frame& fb = b.at(n);
+        for (size_t i = 0; i < fa.rgba.size(); ++i) {
+            if (i % 4 == 3) continue;
+            const double d = double(fa.rgba[i]) - fb.rgba[i];
+            sum += d * d;
+            ++count;
+        }
+    }
+    return 10.0 * std::log10(1.0 / std::max(sum / double(count), 1e-20));
+}
+
+}  // namespace tinct::test

@@ -1,0 +1,46 @@
+#pragma once
+// Film-like footage the restoration tests make for themselves, clean and damaged, so the clean
+// frames are the oracle: a textured background that pans, a textured object that moves across it, a
+// small bright object moving fast (the size of a blotch, which a dust filter must leave alone), grain,
+// and a cut to a second shot. Damage is seeded: blotches (dust and dirt, dark and bright, soft-edged)
+// and where each lies.
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "engine/io/Frame.h"
+
+namespace tinct::test {
+
+// A smooth texture defined everywhere (sums of sines and interpolated lattice noise), values about
+// 0.15 .. 0.85, so a frame shifted by any fraction of a pixel is known exactly.
+float filmTexture(double x, double y, unsigned seed);
+
+struct FilmSettings {
+    int width = 256, height = 192, frames = 12;
+    int cut = 7;                 // the first frame of the second shot; -1: one shot
+    double panX = 1.5, panY = 0.5;    // background motion, pixels a frame
+    double objectX = 3.0, objectY = -1.0;
+    double fastSpeed = 9.0;      // the small object's speed, pixels a frame (to the right)
+    float grain = 0.004f;        // standard deviation of per-frame grain
+    unsigned seed = 7;
+};
+
+struct Film {
+    std::map<int64_t, Frame> clean, damaged;
+    std::map<int64_t, std::vector<float>> damage;  // per pixel, how much blotch covers it (0 .. 1)
+    std::map<int64_t, std::vector<uint8_t>> fast;  // per pixel, 1 on the small fast object
+    FilmSettings settings;
+};
+
+// Clean frames only.
+Film makeFilm(const FilmSettings& settings);
+
+// Seeded blotches over `coverage` of each frame's pixels (0.006: 0.6%), radii 1 .. maxRadius pixels,
+// dark or bright, each with a one-pixel soft edge. Fills `damaged` and `damage`.
+void addBlotches(Film& film, double coverage, int maxRadius, unsigned seed);
+
+// Peak signal to noise ratio (peak 1) of RGB over all pixels of the frames.
+double psnr(const std::map<int64_t, Frame>& a, const std::map<int64_t, Frame>& b);
+
+}  // namespace tinct::test
