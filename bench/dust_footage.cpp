@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     settings.panX *= scale, settings.panY *= scale, settings.objectX *= scale, settings.objectY *= scale;
     settings.fastSpeed *= scale;
     tinct::test::Film film = tinct::test::makeFilm(settings);
-    tinct::test::addBlotches(film, 0.006, std::max(8, int(8 * scale)), 21);
+    // Blotches of 1 to about 36 pixels across, as the dust node expects them (max_size 40 by default).
+    tinct::test::addBlotches(film, 0.006, std::clamp(int(8 * scale), 8, 18), 21);
     tinct::ExrWriteOptions float32;
     float32.pixelType = tinct::PixelType::Float;  // no half rounding in the quality comparison
     char name[64];

@@ -132,7 +132,20 @@ void main() {
     const bool bright = pc.polarity != 1 && c - hi > threshold;
     if (!dark && !bright) return;
 
-    for (int k = 0; k < 25; ++k) surround[k] = lumaCur[indexOf(p + ivec2(k % 5 - 2, k / 5 - 2))];
+    float mean = 0.0;
+    for (int k = 0; k < 25; ++k) {
+        surround[k] = lumaCur[indexOf(p + ivec2(k % 5 - 2, k / 5 - 2))];
+        mean += surround[k] / 25.0;
+    }
+    // A surround with no structure (the inside of a large blotch) would match any flat patch, a
+    // neighbour's own blotch included: it is no evidence of an object. An object's edges are, and the
+    // protection grows from them over its inside.
+    float structure = 0.0;
+    for (int k = 0; k < 25; ++k) structure += abs(surround[k] - mean) / 25.0;
+    if (structure < 0.25 * threshold) {
+        candidate[o] = 1.0;
+        return;
+    }
     const ivec2 prevAt = ivec2(round(vec2(p) + fieldAtPrev(vec2(p)).xy));
     const ivec2 nextAt = ivec2(round(vec2(p) + fieldAtNext(vec2(p)).xy));
     if (foundElsewhere(searchPrev(prevAt), threshold) || foundElsewhere(searchNext(nextAt), threshold)) {
