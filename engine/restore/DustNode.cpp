@@ -12,6 +12,7 @@
 #include "engine/gpu/GpuContext.h"
 #include "engine/kernel/FrameStep.h"
 #include "engine/restore/MotionEstimator.h"
+#include "engine/restore/StorageBindings.h"
 #include "engine/restore/RestorationNodes.h"
 
 namespace tinct {
@@ -88,20 +89,18 @@ private:
     FrameKind output_;
 };
 
-Binding bind(VkBuffer b) { return {BindingKind::StorageBuffer, b}; }
-
 class DustKernel : public FrameStepKernel {
 public:
     DustKernel(GpuContext& gpu, const DustStep& step)
-        : gpu_(gpu), matteOut_(step.outputKind() == FrameKind::Matte), motion_(gpu),
-          detect_(gpu, shaders::spirv("dust_detect"), std::vector<BindingKind>(14, BindingKind::StorageBuffer),
+        : gpu_(gpu), motion_(gpu),
+          detect_(gpu, shaders::spirv("dust_detect"), storageLayout(14),
                   sizeof(DetectPush), "dust_detect"),
-          combine_(gpu, shaders::spirv("dust_matte"), std::vector<BindingKind>(4, BindingKind::StorageBuffer),
+          combine_(gpu, shaders::spirv("dust_matte"), storageLayout(4),
                    sizeof(LinearPush), "dust_matte"),
-          morph_(gpu, shaders::spirv("spatial_morph_matte"), std::vector<BindingKind>(2, BindingKind::StorageBuffer),
+          morph_(gpu, shaders::spirv("spatial_morph_matte"), storageLayout(2),
                  sizeof(MorphPush), "spatial_morph_matte"),
-          fill_(gpu, shaders::spirv(matteOut_ ? "dust_fill_matte" : "dust_fill_rgba"),
-                std::vector<BindingKind>(12, BindingKind::StorageBuffer), sizeof(FillPush), "dust_fill") {
+          fill_(gpu, shaders::spirv(step.outputKind() == FrameKind::Matte ? "dust_fill_matte" : "dust_fill_rgba"),
+                storageLayout(12), sizeof(FillPush), "dust_fill") {
         update(step);
     }
 
@@ -157,11 +156,11 @@ public:
             if (io.inputs[neighbour[k]] != io.inputs[2]) distinct |= 1u << k;
         const DetectPush d{int32_t(io.width), int32_t(io.height), int32_t(motion_.blocksX()), int32_t(motion_.blocksY()),
                            s_.threshold, s_.noiseFactor, s_.polarity, s_.maxMiss, s_.searchRadius, distinct};
-        const Binding db[] = {bind(io.inputs[2]), bind(warped_[0].handle()), bind(warped_[1].handle()),
-                              bind(warped_[2].handle()), bind(warped_[3].handle()), bind(aux_[1].handle()),
-                              bind(aux_[2].handle()), bind(motion_.luma(2)), bind(motion_.luma(1)), bind(motion_.luma(3)),
-                              bind(checked_[1].handle()), bind(checked_[2].handle()), bind(matte(Candidate)),
-                              bind(matte(Protect))};
+        const Binding db[] = {storageBinding(io.inputs[2]), storageBinding(warped_[0].handle()), storageBinding(warped_[1].handle()),
+                              storageBinding(warped_[2].handle()), storageBinding(warped_[3].handle()), storageBinding(aux_[1].handle()),
+                              storageBinding(aux_[2].handle()), storageBinding(motion_.luma(2)), storageBinding(motion_.luma(1)), storageBinding(motion_.luma(3)),
+                              storageBinding(checked_[1].handle()), storageBinding(checked_[2].handle()), storageBinding(matte(Candidate)),
+                              storageBinding(matte(Protect))};
         detect_.record(cmd, db, &d, (io.width + 15) / 16, (io.height + 15) / 16);
         computeBarrier(cmd);
 
@@ -179,7 +178,7 @@ public:
         const uint32_t pixels = io.width * io.height;
         const LinearGroups g = linearGroups(gpu_, pixels, 256);
         const LinearPush lp{pixels, g.rowPitch};
-        const Binding cb[] = {bind(sized), bind(matte(Large)), bind(matte(ProtectGrown)), bind(matte(Repair))};
+        const Binding cb[] = {storageBinding(sized), storageBinding(matte(Large)), storageBinding(matte(ProtectGrown)), storageBinding(matte(Repair))};
         combine_.record(cmd, cb, &lp, g.x, g.y);
         computeBarrier(cmd);
         VkBuffer grown = matte(Repair);
@@ -190,10 +189,10 @@ public:
         morph(cmd, io, matte(Repair), matte(GrownMore), s_.grow + 1, true);
 
         const FillPush fp{pixels, g.rowPitch, s_.maxMiss, s_.view, distinct};
-        const Binding fb[] = {bind(io.inputs[2]), bind(warped_[0].handle()), bind(warped_[1].handle()),
-                              bind(warped_[2].handle()), bind(warped_[3].handle()), bind(aux_[0].handle()),
-                              bind(aux_[1].handle()), bind(aux_[2].handle()), bind(aux_[3].handle()), bind(grown),
-                              bind(matte(GrownMore)), bind(io.output)};
+        const Binding fb[] = {storageBinding(io.inputs[2]), storageBinding(warped_[0].handle()), storageBinding(warped_[1].handle()),
+                              storageBinding(warped_[2].handle()), storageBinding(warped_[3].handle()), storageBinding(aux_[0].handle()),
+                              storageBinding(aux_[1].handle()), storageBinding(aux_[2].handle()), storageBinding(aux_[3].handle()), storageBinding(grown),
+                              storageBinding(matte(GrownMore)), storageBinding(io.output)};
         fill_.record(cmd, fb, &fp, g.x, g.y);
     }
 
@@ -206,17 +205,16 @@ private:
     void morph(VkCommandBuffer cmd, const FrameStepIo& io, VkBuffer in, VkBuffer out, int radius, bool grow) const {
         const uint32_t gx = (io.width + 15) / 16, gy = (io.height + 15) / 16;
         const MorphPush h{io.width, io.height, radius, 0, grow ? 1u : 0u};
-        const Binding hb[] = {bind(in), bind(matte(Pass))};
+        const Binding hb[] = {storageBinding(in), storageBinding(matte(Pass))};
         morph_.record(cmd, hb, &h, gx, gy);
         computeBarrier(cmd);
         const MorphPush v{io.width, io.height, radius, 1, grow ? 1u : 0u};
-        const Binding vb[] = {bind(matte(Pass)), bind(out)};
+        const Binding vb[] = {storageBinding(matte(Pass)), storageBinding(out)};
         morph_.record(cmd, vb, &v, gx, gy);
         computeBarrier(cmd);
     }
 
     GpuContext& gpu_;
-    bool matteOut_;
     DustSettings s_;
     MotionEstimator motion_;
     ComputeKernel detect_, combine_, morph_, fill_;

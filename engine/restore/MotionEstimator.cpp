@@ -4,6 +4,7 @@
 
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/restore/StorageBindings.h"
 
 namespace tinct {
 
@@ -34,22 +35,18 @@ struct WarpPush {
     int32_t width, height, blocksX, blocksY;
 };
 
-std::vector<BindingKind> storage(size_t n) { return std::vector<BindingKind>(n, BindingKind::StorageBuffer); }
-
-Binding bind(VkBuffer b) { return {BindingKind::StorageBuffer, b}; }
-
 uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
 
 }  // namespace
 
 MotionEstimator::MotionEstimator(GpuContext& gpu, MotionSettings settings)
     : gpu_(gpu), settings_(settings),
-      luma_(gpu, shaders::spirv("restore_luma"), storage(2), sizeof(LinearPush), "restore_luma"),
-      halve_(gpu, shaders::spirv("restore_halve"), storage(2), sizeof(HalvePush), "restore_halve"),
-      search_(gpu, shaders::spirv("motion_search"), storage(4), sizeof(SearchPush), "motion_search"),
-      smooth_(gpu, shaders::spirv("motion_smooth"), storage(4), sizeof(SmoothPush), "motion_smooth"),
-      check_(gpu, shaders::spirv("motion_check"), storage(3), sizeof(CheckPush), "motion_check"),
-      warp_(gpu, shaders::spirv("motion_warp"), storage(4), sizeof(WarpPush), "motion_warp") {}
+      luma_(gpu, shaders::spirv("restore_luma"), storageLayout(2), sizeof(LinearPush), "restore_luma"),
+      halve_(gpu, shaders::spirv("restore_halve"), storageLayout(2), sizeof(HalvePush), "restore_halve"),
+      search_(gpu, shaders::spirv("motion_search"), storageLayout(4), sizeof(SearchPush), "motion_search"),
+      smooth_(gpu, shaders::spirv("motion_smooth"), storageLayout(4), sizeof(SmoothPush), "motion_smooth"),
+      check_(gpu, shaders::spirv("motion_check"), storageLayout(3), sizeof(CheckPush), "motion_check"),
+      warp_(gpu, shaders::spirv("motion_warp"), storageLayout(4), sizeof(WarpPush), "motion_warp") {}
 
 uint32_t MotionEstimator::blocksX(size_t level) const { return groups(levelW_[level], kStride); }
 uint32_t MotionEstimator::blocksY(size_t level) const { return groups(levelH_[level], kStride); }
@@ -82,12 +79,12 @@ void MotionEstimator::recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t s
     const uint32_t pixels = width_ * height_;
     const LinearGroups g = linearGroups(gpu_, pixels, 256);
     const LinearPush push{pixels, g.rowPitch};
-    const Binding b[] = {bind(rgba), bind(levels[0].handle())};
+    const Binding b[] = {storageBinding(rgba), storageBinding(levels[0].handle())};
     luma_.record(cmd, b, &push, g.x, g.y);
     for (size_t l = 1; l < levels.size(); ++l) {
         computeBarrier(cmd);
         const HalvePush h{int32_t(levelW_[l - 1]), int32_t(levelH_[l - 1]), int32_t(levelW_[l]), int32_t(levelH_[l])};
-        const Binding hb[] = {bind(levels[l - 1].handle()), bind(levels[l].handle())};
+        const Binding hb[] = {storageBinding(levels[l - 1].handle()), storageBinding(levels[l].handle())};
         halve_.record(cmd, hb, &h, groups(levelW_[l], 16), groups(levelH_[l], 16));
     }
 }
@@ -105,12 +102,12 @@ void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, V
                            settings_.lambda, settings_.truncation};
         // The coarsest level reads no coarser field; its binding is any valid buffer.
         const VkBuffer coarser = coarsest ? smoothed_[l].handle() : smoothed_[l + 1].handle();
-        const Binding sb[] = {bind(cur[l].handle()), bind(ref[l].handle()), bind(coarser), bind(searched_[l].handle())};
+        const Binding sb[] = {storageBinding(cur[l].handle()), storageBinding(ref[l].handle()), storageBinding(coarser), storageBinding(searched_[l].handle())};
         search_.record(cmd, sb, &s, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));
         computeBarrier(cmd);
         const SmoothPush m{w, h, bx, by, settings_.lambda, settings_.truncation};
-        const Binding mb[] = {bind(cur[l].handle()), bind(ref[l].handle()), bind(searched_[l].handle()),
-                              bind(finest ? field : smoothed_[l].handle())};
+        const Binding mb[] = {storageBinding(cur[l].handle()), storageBinding(ref[l].handle()), storageBinding(searched_[l].handle()),
+                              storageBinding(finest ? field : smoothed_[l].handle())};
         smooth_.record(cmd, mb, &m, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));
         if (!finest) computeBarrier(cmd);
     }
@@ -118,13 +115,13 @@ void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, V
 
 void MotionEstimator::recordCheck(VkCommandBuffer cmd, VkBuffer forward, VkBuffer backward, VkBuffer checked) const {
     const CheckPush push{int32_t(blocksX()), int32_t(blocksY()), backward != VK_NULL_HANDLE ? 1 : 0};
-    const Binding b[] = {bind(forward), bind(backward != VK_NULL_HANDLE ? backward : forward), bind(checked)};
+    const Binding b[] = {storageBinding(forward), storageBinding(backward != VK_NULL_HANDLE ? backward : forward), storageBinding(checked)};
     check_.record(cmd, b, &push, groups(blocksX() * blocksY(), 64), 1);
 }
 
 void MotionEstimator::recordWarp(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer field, VkBuffer warped, VkBuffer aux) const {
     const WarpPush push{int32_t(width_), int32_t(height_), int32_t(blocksX()), int32_t(blocksY())};
-    const Binding b[] = {bind(rgba), bind(field), bind(warped), bind(aux)};
+    const Binding b[] = {storageBinding(rgba), storageBinding(field), storageBinding(warped), storageBinding(aux)};
     warp_.record(cmd, b, &push, groups(width_, 16), groups(height_, 16));
 }
 
