@@ -20,9 +20,12 @@ layout(push_constant) uniform Push {
     int subpixel;          // 1: refine to quarter pixels
     float lambda;
     float truncation;
+    int matchLevels;       // 1: blocks compared after equalising their means (see blockCost)
 } pc;
 
 #include "motion_block.glsl"
+
+float match(ivec2 b, vec2 v) { return blockCost(b, v, pc.truncation, pc.matchLevels != 0); }
 
 vec2 coarseVector(ivec2 b) {
     b = clamp(b, ivec2(0), ivec2(pc.coarseX - 1, pc.coarseY - 1));
@@ -47,14 +50,14 @@ void main() {
     }
 
     vec2 best = vec2(0.0);
-    float bestCost = blockCost(b, best, pc.truncation) + pc.lambda * (abs(predicted.x) + abs(predicted.y));
+    float bestCost = match(b, best) + pc.lambda * (abs(predicted.x) + abs(predicted.y));
     if (pc.coarseX > 0) {
         vec2 candidates[5] = vec2[5](predicted, coarseVector(c0), coarseVector(c0 + ivec2(1, 0)),
                                      coarseVector(c0 + ivec2(0, 1)), coarseVector(c0 + ivec2(1, 1)));
         for (int k = 0; k < 5; ++k) {
             const vec2 v = round(candidates[k]);
             const vec2 d = abs(v - predicted);
-            const float cost = blockCost(b, v, pc.truncation) + pc.lambda * (d.x + d.y);
+            const float cost = match(b, v) + pc.lambda * (d.x + d.y);
             if (cost < bestCost) bestCost = cost, best = v;
         }
     }
@@ -65,7 +68,7 @@ void main() {
             if (x == 0 && y == 0) continue;
             const vec2 v = start + vec2(x, y);
             const vec2 d = abs(v - predicted);
-            const float cost = blockCost(b, v, pc.truncation) + pc.lambda * (d.x + d.y);
+            const float cost = match(b, v) + pc.lambda * (d.x + d.y);
             if (cost < bestCost) bestCost = cost, best = v;
         }
 
@@ -77,20 +80,20 @@ void main() {
                     if (x == 0 && y == 0) continue;
                     const vec2 v = around + step * vec2(x, y);
                     const vec2 d = abs(v - predicted);
-                    const float cost = blockCost(b, v, pc.truncation) + pc.lambda * (d.x + d.y);
+                    const float cost = match(b, v) + pc.lambda * (d.x + d.y);
                     if (cost < bestCost) bestCost = cost, best = v;
                 }
         }
         // Between quarter pixels: the vertex of a parabola through the costs a quarter either side,
         // each way (at most an eighth, where the next quarter-pixel would take over).
-        const float c0 = blockCost(b, best, pc.truncation);
+        const float c0 = match(b, best);
         for (int axis = 0; axis < 2; ++axis) {
             vec2 d = vec2(0.0);
             d[axis] = 0.25;
-            const float lo = blockCost(b, best - d, pc.truncation), hi = blockCost(b, best + d, pc.truncation);
+            const float lo = match(b, best - d), hi = match(b, best + d);
             const float curvature = lo - 2.0 * c0 + hi;
             if (curvature > 1e-7) best[axis] += clamp(0.125 * (lo - hi) / curvature, -0.125, 0.125);
         }
     }
-    field[b.y * pc.blocksX + b.x] = vec4(best, blockCost(b, best, pc.truncation), 0.0);
+    field[b.y * pc.blocksX + b.x] = vec4(best, match(b, best), 0.0);
 }

@@ -16,6 +16,7 @@ layout(push_constant) uniform Push {
     int blocksX, blocksY;
     float lambda;
     float truncation;
+    int matchLevels;
 } pc;
 
 #include "motion_block.glsl"
@@ -37,7 +38,7 @@ void main() {
         if (k != 4 && v == around[4]) continue;
         float spread = 0.0;
         for (int j = 0; j < 9; ++j) spread += abs(v.x - around[j].x) + abs(v.y - around[j].y);
-        const float match = blockCost(b, v, pc.truncation);
+        const float match = blockCost(b, v, pc.truncation, pc.matchLevels != 0);
         const float cost = match + pc.lambda * spread / 8.0;
         if (cost < bestCost) bestCost = cost, best = v, bestMatch = match;
     }

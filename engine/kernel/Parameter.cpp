@@ -1,5 +1,6 @@
 #include "engine/kernel/Parameter.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "engine/Error.h"
@@ -30,6 +31,11 @@ const ParamValue& NodeParams::get(const std::string& name) const {
 }
 
 double NodeParams::number(const std::string& name) const { return std::get<double>(get(name)); }
+int NodeParams::wholeNumber(const std::string& name, const std::string& unit) const {
+    const double v = number(name);
+    if (v != std::floor(v)) throw Error(name + " must be a whole number of " + unit + ", got " + std::to_string(v));
+    return int(v);
+}
 std::array<double, 4> NodeParams::rgbm(const std::string& name) const { return std::get<std::array<double, 4>>(get(name)); }
 bool NodeParams::flag(const std::string& name) const { return std::get<bool>(get(name)); }
 const std::string& NodeParams::text(const std::string& name) const { return std::get<std::string>(get(name)); }

@@ -42,6 +42,8 @@ using ParamValue = std::variant<double, std::array<double, 4>, bool, std::string
 class NodeParams {
 public:
     double number(const std::string& name) const;
+    // A Number that counts something (`unit`: "frames", "pixels"); a fraction is refused.
+    int wholeNumber(const std::string& name, const std::string& unit) const;
     std::array<double, 4> rgbm(const std::string& name) const;  // Rgb: master is 0
     bool flag(const std::string& name) const;
     const std::string& text(const std::string& name) const;     // Choice and File

@@ -224,12 +224,6 @@ private:
 
 std::unique_ptr<FrameStepKernel> DustStep::makeKernel(GpuContext& gpu) const { return std::make_unique<DustKernel>(gpu, *this); }
 
-int wholeNumber(const NodeParams& p, const std::string& name) {
-    const double v = p.number(name);
-    if (v != std::floor(v)) throw Error(name + " must be a whole number of pixels, got " + std::to_string(v));
-    return int(v);
-}
-
 int indexIn(const std::vector<std::string>& names, const std::string& value) {
     return int(std::find(names.begin(), names.end(), value) - names.begin());
 }
@@ -242,7 +236,8 @@ DustSettings settingsOf(const NodeParams& p) {
     s.polarity = indexIn(polarities(), p.text("polarity"));
     s.maxMiss = float(0.5 + 2.5 * (1.0 - protection));
     s.searchRadius = int(std::lround(4 + 24 * protection));
-    s.minSize = wholeNumber(p, "min_size"), s.maxSize = wholeNumber(p, "max_size"), s.grow = wholeNumber(p, "grow");
+    s.minSize = p.wholeNumber("min_size", "pixels"), s.maxSize = p.wholeNumber("max_size", "pixels");
+    s.grow = p.wholeNumber("grow", "pixels");
     if (s.minSize > s.maxSize)
         throw Error("min_size (" + std::to_string(s.minSize) + ") is larger than max_size (" + std::to_string(s.maxSize) + ")");
     s.view = uint32_t(indexIn(views(), p.text("view")));

@@ -23,10 +23,12 @@ struct HalvePush {
 struct SearchPush {
     int32_t width, height, blocksX, blocksY, coarseX, coarseY, radius, subpixel;
     float lambda, truncation;
+    int32_t matchLevels;
 };
 struct SmoothPush {
     int32_t width, height, blocksX, blocksY;
     float lambda, truncation;
+    int32_t matchLevels;
 };
 struct CheckPush {
     int32_t blocksX, blocksY, hasBackward;
@@ -50,6 +52,12 @@ MotionEstimator::MotionEstimator(GpuContext& gpu, MotionSettings settings)
 
 uint32_t MotionEstimator::blocksX(size_t level) const { return groups(levelW_[level], kStride); }
 uint32_t MotionEstimator::blocksY(size_t level) const { return groups(levelH_[level], kStride); }
+
+size_t MotionEstimator::levelForBlock(uint32_t pixels) const {
+    size_t level = 0;
+    while (level + 1 < levelW_.size() && (2u * kStride) << (level + 1) <= pixels) ++level;
+    return level;
+}
 
 void MotionEstimator::prepare(uint32_t width, uint32_t height, uint32_t frames) {
     if (width == width_ && height == height_ && pyramids_.size() == frames) return;
@@ -89,23 +97,23 @@ void MotionEstimator::recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t s
     }
 }
 
-void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field) const {
+void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field, size_t last) const {
     const auto& cur = pyramids_.at(from);
     const auto& ref = pyramids_.at(to);
-    for (size_t l = levelW_.size(); l-- > 0;) {
-        const bool coarsest = l + 1 == levelW_.size(), finest = l == 0;
+    for (size_t l = levelW_.size(); l-- > last;) {
+        const bool coarsest = l + 1 == levelW_.size(), finest = l == last;
         const int32_t w = int32_t(levelW_[l]), h = int32_t(levelH_[l]);
         const int32_t bx = int32_t(blocksX(l)), by = int32_t(blocksY(l));
         const SearchPush s{w, h, bx, by,
                            coarsest ? 0 : int32_t(blocksX(l + 1)), coarsest ? 0 : int32_t(blocksY(l + 1)),
                            coarsest ? settings_.coarseRadius : settings_.fineRadius, finest ? 1 : 0,
-                           settings_.lambda, settings_.truncation};
+                           settings_.lambda, settings_.truncation, settings_.matchLevels ? 1 : 0};
         // The coarsest level reads no coarser field; its binding is any valid buffer.
         const VkBuffer coarser = coarsest ? smoothed_[l].handle() : smoothed_[l + 1].handle();
         const Binding sb[] = {storageBinding(cur[l].handle()), storageBinding(ref[l].handle()), storageBinding(coarser), storageBinding(searched_[l].handle())};
         search_.record(cmd, sb, &s, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));
         computeBarrier(cmd);
-        const SmoothPush m{w, h, bx, by, settings_.lambda, settings_.truncation};
+        const SmoothPush m{w, h, bx, by, settings_.lambda, settings_.truncation, settings_.matchLevels ? 1 : 0};
         const Binding mb[] = {storageBinding(cur[l].handle()), storageBinding(ref[l].handle()), storageBinding(searched_[l].handle()),
                               storageBinding(finest ? field : smoothed_[l].handle())};
         smooth_.record(cmd, mb, &m, groups(uint32_t(bx), 8), groups(uint32_t(by), 8));

@@ -30,6 +30,7 @@ struct MotionSettings {
     float truncation = 0.08f;    // per-pixel differences count at most this much (blotches are outliers)
     int coarseRadius = 4;        // search at the coarsest level, its pixels (x 2^levels at full size)
     int fineRadius = 1;          // search around the candidates at every finer level
+    bool matchLevels = false;    // compare blocks with their means equalised (footage that flickers)
 };
 
 class MotionEstimator {
@@ -41,15 +42,20 @@ public:
 
     uint32_t width() const { return width_; }
     uint32_t height() const { return height_; }
-    uint32_t blocksX() const { return blocksX(0); }
-    uint32_t blocksY() const { return blocksY(0); }
-    size_t fieldBytes() const { return size_t(blocksX()) * blocksY() * 16; }
+    uint32_t blocksX(size_t level = 0) const;
+    uint32_t blocksY(size_t level = 0) const;
+    size_t fieldBytes(size_t level = 0) const { return size_t(blocksX(level)) * blocksY(level) * 16; }
     size_t levels() const { return levelW_.size(); }
+    // The coarsest level whose blocks (8 of its pixels) are at most `pixels` of the full frame wide:
+    // a consumer that needs motion per region rather than per pixel stops there.
+    size_t levelForBlock(uint32_t pixels) const;
 
     // Frame `slot`'s luma pyramid from an RGBA32F frame.
     void recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t slot) const;
-    // The field from frame slot `from` to slot `to` into `field` (fieldBytes()), consistency miss 0.
-    void recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field) const;
+    // The field from frame slot `from` to slot `to` into `field` (fieldBytes(last)), consistency
+    // miss 0. It stops at level `last` (refined to a quarter of its pixels there), whose grid and
+    // pixels its blocks and vectors are in.
+    void recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field, size_t last = 0) const;
     // `forward` with its consistency miss against `backward` (the field the other way) into `checked`;
     // without `backward` (VK_NULL_HANDLE) a copy with miss 0.
     void recordCheck(VkCommandBuffer cmd, VkBuffer forward, VkBuffer backward, VkBuffer checked) const;
@@ -61,9 +67,6 @@ public:
     VkBuffer luma(size_t slot) const { return pyramids_[slot][0].handle(); }
 
 private:
-    uint32_t blocksX(size_t level) const;
-    uint32_t blocksY(size_t level) const;
-
     GpuContext& gpu_;
     MotionSettings settings_;
     ComputeKernel luma_, halve_, search_, smooth_, check_, warp_;

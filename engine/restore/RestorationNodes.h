@@ -7,5 +7,7 @@ namespace tinct {
 
 NodeType temporalMedianNodeType();
 NodeType dustNodeType();
+NodeType deflickerNodeType();
+NodeType deadPixelsNodeType();
 
 }  // namespace tinct

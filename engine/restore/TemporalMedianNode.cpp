@@ -74,9 +74,7 @@ NodeType temporalMedianNodeType() {
     t.kind = NodeKind::Temporal;
     t.params = {{"radius", ParamType::Number, 1, kMaxRadius, {1}, "slider", {}, "k: frames either side (1 to 3)"}};
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        const double k = p.number("radius");
-        if (k != std::floor(k)) throw Error("radius must be a whole number of frames, got " + std::to_string(k));
-        return std::make_shared<TemporalMedianStep>(int(k));
+        return std::make_shared<TemporalMedianStep>(p.wholeNumber("radius", "frames"));
     };
     return t;
 }

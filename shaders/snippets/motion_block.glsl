@@ -29,24 +29,29 @@ float refBilinear(vec2 p) {
 
 vec2 blockCentre(ivec2 b) { return vec2(b * MOTION_STRIDE) + (0.5 * float(MOTION_STRIDE) - 0.5); }
 
+// `ref` at pixel p + v: the nearest pixel when v is whole, else bilinear.
+float refDisplaced(ivec2 p, vec2 v) { return v == floor(v) ? refAt(p + ivec2(v)) : refBilinear(vec2(p) + v); }
+
 // The mean difference between block b of `cur` and `ref` displaced by v, each pixel's difference
-// truncated at `truncation`: a blotch in one frame is an outlier that must not pull the match.
-float blockCost(ivec2 b, vec2 v, float truncation) {
+// truncated at `truncation`: a blotch in one frame is an outlier that must not pull the match. With
+// `matchLevels`, the standard deviation of the difference instead: its mean, a level change between
+// the frames, is left out, so that a frame that flickers brighter or darker is still matched by its
+// picture (past the truncation every vector would cost the same). That one is not truncated, so that
+// it takes one pass over the block like the other.
+float blockCost(ivec2 b, vec2 v, float truncation, bool matchLevels) {
     const ivec2 first = b * MOTION_STRIDE + MOTION_STRIDE / 2 - MOTION_BLOCK / 2;
-    float sum = 0.0;
-    if (v == floor(v)) {
-        const ivec2 iv = ivec2(v);
-        for (int y = 0; y < MOTION_BLOCK; ++y)
-            for (int x = 0; x < MOTION_BLOCK; ++x) {
-                const ivec2 p = first + ivec2(x, y);
-                sum += min(abs(curAt(p) - refAt(p + iv)), truncation);
+    const float pixels = float(MOTION_BLOCK * MOTION_BLOCK);
+    float sum = 0.0, squares = 0.0;
+    for (int y = 0; y < MOTION_BLOCK; ++y)
+        for (int x = 0; x < MOTION_BLOCK; ++x) {
+            const ivec2 p = first + ivec2(x, y);
+            const float d = curAt(p) - refDisplaced(p, v);
+            if (matchLevels) {
+                sum += d, squares += d * d;
+            } else {
+                sum += min(abs(d), truncation);
             }
-    } else {
-        for (int y = 0; y < MOTION_BLOCK; ++y)
-            for (int x = 0; x < MOTION_BLOCK; ++x) {
-                const ivec2 p = first + ivec2(x, y);
-                sum += min(abs(curAt(p) - refBilinear(vec2(p) + v)), truncation);
-            }
-    }
-    return sum / float(MOTION_BLOCK * MOTION_BLOCK);
+        }
+    const float mean = sum / pixels;
+    return matchLevels ? sqrt(max(squares / pixels - mean * mean, 0.0)) : mean;
 }

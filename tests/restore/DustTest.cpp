@@ -10,11 +10,8 @@
 #include <cstring>
 
 #include "engine/Error.h"
-#include "engine/graph/Evaluator.h"
-#include "engine/graph/FrameRunner.h"
-#include "engine/graph/GradeCompiler.h"
+#include "tests/support/FilmRender.h"
 #include "tests/support/GpuFixture.h"
-#include "tests/support/MemorySource.h"
 #include "tests/support/SyntheticFilm.h"
 
 using namespace tinct;
@@ -22,24 +19,7 @@ using namespace tinct::test;
 
 namespace {
 
-PointSteps compile(const std::string& json) { return compileGrade(gradeFromJson(nlohmann::json::parse(json), "test"), ""); }
-
-std::string dustGrade(const std::string& params = "{}") {
-    return R"({"tinct_grade": 2, "nodes": [{"id": "d", "type": "dust", "params": )" + params + "}]}";
-}
-
-std::map<int64_t, Frame> render(GpuContext& gpu, const std::string& grade, const Film& film, bool backwards = false) {
-    MemorySource source(film.damaged);
-    if (film.settings.cut >= 0) source.setCuts({film.settings.cut});
-    Evaluator evaluator(gpu, compile(grade), source);
-    FrameRunner runner(gpu, evaluator, source);
-    std::map<int64_t, Frame> out;
-    for (int i = 0; i < film.settings.frames; ++i) {
-        const int64_t n = backwards ? film.settings.frames - 1 - i : i;
-        out[n] = runner.run(n);
-    }
-    return out;
-}
+std::string dustGrade(const std::string& params = "{}") { return singleNodeGrade("dust", "d", params); }
 
 // Per pixel and channel, the median of frames n-1, n, n+1 mirrored within each shot.
 std::map<int64_t, Frame> temporalMedian3(const Film& film) {
@@ -72,7 +52,7 @@ class DustTest : public GpuFixture {};
 
 TEST_F(DustTest, RepairsBlotchesFarBetterThanATemporalMedianAndLeavesThePictureAlone) {
     const Film film = damagedFilm();
-    const auto out = render(gpu(), dustGrade(), film);
+    const auto out = renderFilm(gpu(), dustGrade(), film);
     const double damaged = psnr(film.damaged, film.clean), median = psnr(temporalMedian3(film), film.clean);
     const double repaired = psnr(out, film.clean);
     size_t blotch = 0, blotchRepaired = 0, clean = 0, cleanChanged = 0, fast = 0, fastChanged = 0;
@@ -107,8 +87,8 @@ TEST_F(DustTest, RepairsBlotchesFarBetterThanATemporalMedianAndLeavesThePictureA
 
 TEST_F(DustTest, OutsideTheRepairMatteEveryValueIsTheSourcesBitForBit) {
     const Film film = damagedFilm();
-    const auto repaired = render(gpu(), dustGrade(), film);
-    const auto matte = render(gpu(), dustGrade(R"({"view": "matte"})"), film);
+    const auto repaired = renderFilm(gpu(), dustGrade(), film);
+    const auto matte = renderFilm(gpu(), dustGrade(R"({"view": "matte"})"), film);
     size_t outside = 0, repairedPixels = 0;
     for (const auto& [n, frame] : repaired) {
         const Frame& source = film.damaged.at(n);
@@ -127,8 +107,8 @@ TEST_F(DustTest, OutsideTheRepairMatteEveryValueIsTheSourcesBitForBit) {
 
 TEST_F(DustTest, FramesAreTheSameInWhateverOrderTheyAreMade) {
     const Film film = damagedFilm();
-    const auto forwards = render(gpu(), dustGrade(), film);
-    const auto backwards = render(gpu(), dustGrade(), film, true);
+    const auto forwards = renderFilm(gpu(), dustGrade(), film);
+    const auto backwards = renderFilm(gpu(), dustGrade(), film, {.backwards = true});
     for (const auto& [n, frame] : forwards) ASSERT_EQ(frame.rgba, backwards.at(n).rgba) << "frame " << n;
 }
 
@@ -136,8 +116,8 @@ TEST_F(DustTest, FramesAreTheSameInWhateverOrderTheyAreMade) {
 // offset of +1 applied through the matte, over the dust node's input.
 TEST_F(DustTest, ItsRepairMatteLimitsAnotherNode) {
     const Film film = damagedFilm();
-    const auto matte = render(gpu(), dustGrade(R"({"view": "matte"})"), film);
-    const auto lifted = render(gpu(), R"({"tinct_grade": 2, "output": "lift", "nodes": [
+    const auto matte = renderFilm(gpu(), dustGrade(R"({"view": "matte"})"), film);
+    const auto lifted = renderFilm(gpu(), R"({"tinct_grade": 2, "output": "lift", "nodes": [
         {"id": "d", "type": "dust"},
         {"id": "lift", "type": "cdl", "inputs": ["source"], "matte": "d", "params": {"offset": [1, 1, 1]}}]})", film);
     for (const auto& [n, frame] : lifted) {
@@ -157,7 +137,7 @@ TEST_F(DustTest, ItsRepairMatteLimitsAnotherNode) {
 TEST(DustParams, ValuesThatCannotWorkAreRefusedNamingTheNode) {
     auto message = [](const std::string& params) {
         try {
-            compile(dustGrade(params));
+            compileGradeJson(dustGrade(params));
         } catch (const Error& e) {
             return std::string(e.what());
         }

@@ -111,6 +111,86 @@ void addBlotches(Film& film, double coverage, int maxRadius, unsigned seed) {
     }
 }
 
+void addFixedDefects(Film& film, int count, unsigned seed) {
+    const int w = film.settings.width, h = film.settings.height;
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> xs(8, w - 10), ys(8, h - 10), kinds(0, 4), channels(0, 2);
+    std::vector<std::pair<int, int>> sites;
+    while (int(sites.size()) < count) {
+        const int x = xs(random), y = ys(random);
+        bool apart = true;
+        for (const auto& [sx, sy] : sites) apart = apart && std::max(std::abs(sx - x), std::abs(sy - y)) >= 8;
+        if (!apart) continue;
+        sites.emplace_back(x, y);
+        const int kind = kinds(random), channel = channels(random);
+        const int size = kind == 4 ? 2 : 1;
+        for (int dy = 0; dy < size; ++dy)
+            for (int dx = 0; dx < size; ++dx) {
+                const size_t i = size_t(y + dy) * w + x + dx;
+                for (auto& [n, frame] : film.damaged) {
+                    film.damage[n][i] = 1.0f;
+                    float* p = &frame.rgba[i * 4];
+                    for (int c = 0; c < 3; ++c) {
+                        if (kind == 0) p[c] = 0.0f;
+                        if (kind == 1) p[c] = 1.0f;
+                        if (kind == 2) p[c] += 0.3f;
+                        if (kind == 3 && c == channel) p[c] = 1.0f;
+                        if (kind == 4) p[c] *= 0.45f;
+                    }
+                }
+            }
+    }
+}
+
+void addFlicker(Film& film, double global, double local, double breathing, unsigned seed) {
+    const int w = film.settings.width, h = film.settings.height;
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(-1.0, 1.0);
+    constexpr double kPi = 3.14159265358979323846;
+    for (auto& [n, frame] : film.damaged) {
+        const double g = 1.0 + global * unit(random);
+        double wave[2][4];  // amplitude, direction, wavelength, phase
+        for (auto& v : wave) v[0] = 0.5 * local * unit(random), v[1] = kPi * unit(random), v[2] = w * (1.0 + 0.5 * unit(random)), v[3] = kPi * unit(random);
+        double channel[3];
+        for (double& c : channel) c = 1.0 + breathing * unit(random);
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                double l = 0;
+                for (const auto& v : wave) l += v[0] * std::sin(2 * kPi * (x * std::cos(v[1]) + y * std::sin(v[1])) / v[2] + v[3]);
+                float* p = &frame.rgba[(size_t(y) * w + x) * 4];
+                for (int c = 0; c < 3; ++c) p[c] = float(p[c] * (g + l) * channel[c]);
+            }
+    }
+}
+
+double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& s, int block) {
+    const int bx = s.width / block, by = s.height / block;
+    double total = 0;
+    int counted = 0;
+    for (int shot = 0; shot < (s.cut >= 0 ? 2 : 1); ++shot) {
+        const int first = shot == 0 ? 0 : s.cut, end = s.cut >= 0 && shot == 0 ? s.cut : s.frames;
+        for (int j = 0; j < by; ++j)
+            for (int i = 0; i < bx; ++i) {
+                std::vector<double> means;
+                for (int n = first; n < end; ++n) {
+                    const Frame& f = frames.at(n);
+                    double sum = 0;
+                    for (int y = j * block; y < (j + 1) * block; ++y)
+                        for (int x = i * block; x < (i + 1) * block; ++x) {
+                            const float* p = &f.rgba[(size_t(y) * s.width + x) * 4];
+                            sum += 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+                        }
+                    means.push_back(sum / (block * block));
+                }
+                double mean = 0, var = 0;
+                for (double m : means) mean += m / double(means.size());
+                for (double m : means) var += (m - mean) * (m - mean) / double(means.size());
+                total += std::sqrt(var), ++counted;
+            }
+    }
+    return total / counted;
+}
+
 double psnr(const std::map<int64_t, Frame>& a, const std::map<int64_t, Frame>& b) {
     double sum = 0;
     size_t count = 0;

@@ -3,7 +3,7 @@
 // frames are the oracle: a textured background that pans, a textured object that moves across it, a
 // small bright object moving fast (the size of a blotch, which a dust filter must leave alone), grain,
 // and a cut to a second shot. Damage is seeded: blotches (dust and dirt, dark and bright, soft-edged)
-// and where each lies.
+// and where each lies, and flicker.
 #include <cstdint>
 #include <map>
 #include <vector>
@@ -39,6 +39,21 @@ Film makeFilm(const FilmSettings& settings);
 // Seeded blotches over `coverage` of each frame's pixels (0.006: 0.6%), radii 1 .. maxRadius pixels,
 // dark or bright, each with a one-pixel soft edge. Fills `damaged` and `damage`.
 void addBlotches(Film& film, double coverage, int maxRadius, unsigned seed);
+
+// Seeded fixed-position defects, the same in every frame: `count` sites at least 8 pixels apart and
+// from the borders, each one of: a dead pixel (black), a stuck pixel (white), a hot pixel (+0.3), a
+// pixel with one channel stuck at full, or sensor dust (a 2x2 patch at 0.45 of its value). Fills
+// `damaged` and `damage` (1 on the defects).
+void addFixedDefects(Film& film, int count, unsigned seed);
+
+// Seeded exposure flicker over `damaged`: per frame a global gain 1 + U(-global, global), a smooth
+// local gain (two plane waves about a frame wide, amplitude up to `local` together) and a colour
+// breathing gain per channel 1 + U(-breathing, breathing); the gains multiply the values.
+void addFlicker(Film& film, double global, double local, double breathing, unsigned seed);
+
+// The temporal standard deviation of the luma means of `block`-pixel blocks, within each shot,
+// averaged over blocks and shots: how much regions of the picture breathe from frame to frame.
+double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& settings, int block);
 
 // Peak signal to noise ratio (peak 1) of RGB over all pixels of the frames.
 double psnr(const std::map<int64_t, Frame>& a, const std::map<int64_t, Frame>& b);

@@ -1,7 +1,9 @@
-// Writes film-like footage for the dust benchmark (bench/dust_vs_ffmpeg.sh): the clean frames and the
-// same frames under seeded blotches (0.6% of pixels a frame), as float EXR sequences, made by the
-// generator the restoration tests use (tests/support/SyntheticFilm).
-// Usage: bench_dust_footage DIR WIDTH HEIGHT FRAMES
+// Writes film-like footage for the restoration benchmarks (bench/restore_vs_ffmpeg.sh): the clean
+// frames and the same frames under seeded damage, as float EXR sequences, made by the generator the
+// restoration tests use (tests/support/SyntheticFilm). DAMAGE: `dust` (blotches over 0.6% of pixels
+// a frame), `flicker` (+-10% global, +-8% local, +-3% colour breathing, as the tests use) or
+// `defects` (fixed-position dead, stuck and hot pixels and sensor dust, one site per 820 pixels).
+// Usage: bench_film_footage DIR WIDTH HEIGHT FRAMES DAMAGE
 #include <cstdio>
 #include <algorithm>
 #include <cstdlib>
@@ -11,8 +13,9 @@
 #include "tests/support/SyntheticFilm.h"
 
 int main(int argc, char** argv) {
-    if (argc != 5) {
-        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES\n", argv[0]);
+    const std::string damage = argc == 6 ? argv[5] : "";
+    if (damage != "dust" && damage != "flicker" && damage != "defects") {
+        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES dust|flicker|defects\n", argv[0]);
         return 2;
     }
     const std::string dir = argv[1];
@@ -24,8 +27,14 @@ int main(int argc, char** argv) {
     settings.panX *= scale, settings.panY *= scale, settings.objectX *= scale, settings.objectY *= scale;
     settings.fastSpeed *= scale;
     tinct::test::Film film = tinct::test::makeFilm(settings);
-    // Blotches of 1 to about 36 pixels across, as the dust node expects them (max_size 40 by default).
-    tinct::test::addBlotches(film, 0.006, std::clamp(int(8 * scale), 8, 18), 21);
+    if (damage == "dust") {
+        // Blotches of 1 to about 36 pixels across, as the dust node expects them (max_size 40 by default).
+        tinct::test::addBlotches(film, 0.006, std::clamp(int(8 * scale), 8, 18), 21);
+    } else if (damage == "flicker") {
+        tinct::test::addFlicker(film, 0.10, 0.08, 0.03, 5);
+    } else {
+        tinct::test::addFixedDefects(film, settings.width * settings.height / 820, 3);
+    }
     tinct::ExrWriteOptions float32;
     float32.pixelType = tinct::PixelType::Float;  // no half rounding in the quality comparison
     char name[64];

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# A restoration node on film-like footage under seeded damage (bench_film_footage: a pan, a moving
+# object, a small fast object, grain, a cut), against the ffmpeg filter a user would reach for:
+#   dust:      blotches over 0.6% of pixels a frame; peer tmedian=radius=1 (a temporal median of three)
+#   deflicker: +-10% global, +-8% local flicker, +-3% colour breathing; peer deflicker (5 frames, am)
+#   dead_pixels: fixed dead, stuck and hot pixels and sensor dust; peer median=radius=1 (3x3 spatial)
+#   quality: both on the same damaged frames (float EXR, default WxH 768x576), PSNR against the clean
+#            frames by ffmpeg's psnr filter
+#   speed:   whole job both ways, alternated, on 10-bit DPX at 2K (2048x1556)
+#   Tinct:  tinct render -i damaged.####.dpx --grade NODE.json -o out.####.dpx   (the node's defaults)
+#   ffmpeg: ffmpeg -i damaged.%04d.dpx -vf PEER -c:v dpx -pix_fmt gbrp10le out.%04d.dpx
+# Prints two Markdown table rows for bench/BENCHMARKS.md.
+# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
+case "$node" in
+  dust) damage=dust peer=tmedian=radius=1 ;;
+  deflicker) damage=flicker peer=deflicker ;;
+  dead_pixels) damage=defects peer=median=radius=1 ;;
+  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels)" >&2; exit 2 ;;
+esac
+frames=${2:-24}
+rounds=${3:-2}
+quality=${4:-768x576}
+speed=${5:-2048x1556}
+tinct=build/app/tinct
+work=build/bench/$node
+rm -rf "$work"
+mkdir -p "$work/q" "$work/s/tinct" "$work/s/ffmpeg"
+printf '{"tinct_grade": 2, "nodes": [{"id": "%s", "type": "%s"}]}\n' "$node" "$node" >"$work/grade.json"
+device=$("$tinct" devices | sed -n 's/^\* [0-9]*: //p' | head -n 1)
+
+# PSNR of sequence $1 against the clean frames, as ffmpeg's psnr filter averages it.
+psnr_of() {
+  ffmpeg -hide_banner -nostats -start_number 0 -i "$1" -start_number 0 -i "$work/q/clean.%04d.exr" \
+    -lavfi "[0:v]format=gbrpf32le[a];[1:v]format=gbrpf32le[b];[a][b]psnr" -f null - 2>&1 |
+    sed -n 's/.*average:\([0-9.inf]*\).*/\1/p' | tail -n 1
+}
+
+build/bench/bench_film_footage "$work/q" "${quality%x*}" "${quality#*x}" "$frames" "$damage"
+"$tinct" render -i "$work/q/damaged.####.exr" --grade "$work/grade.json" -o "$work/q/tinct.####.exr" 2>/dev/null
+ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -vf "$peer" -c:v exr \
+  -start_number 0 "$work/q/peer.%04d.exr"
+printf '| %s | quality, %s x %d | %s | damaged %s dB | %s %s dB | %s %s dB |\n' "$(date +%Y-%m-%d)" "$quality" "$frames" \
+  "$device, $(nproc) cores" "$(psnr_of "$work/q/damaged.%04d.exr")" "${peer%%=*}" "$(psnr_of "$work/q/peer.%04d.exr")" \
+  "$node" "$(psnr_of "$work/q/tinct.%04d.exr")"
+
+build/bench/bench_film_footage "$work/s" "${speed%x*}" "${speed#*x}" "$frames" "$damage"
+ffmpeg -loglevel error -y -start_number 0 -i "$work/s/damaged.%04d.exr" -c:v dpx -pix_fmt gbrp10le \
+  -start_number 0 "$work/s/scan.%04d.dpx"
+source bench/alternate.sh
+run_tinct() {
+  "$tinct" render -i "$work/s/scan.####.dpx" --grade "$work/grade.json" -o "$work/s/tinct/out.####.dpx" 2>/dev/null
+}
+run_ffmpeg() {
+  ffmpeg -loglevel error -y -start_number 0 -i "$work/s/scan.%04d.dpx" -vf "$peer" -c:v dpx -pix_fmt gbrp10le \
+    -start_number 0 "$work/s/ffmpeg/out.%04d.dpx"
+}
+alternate "$rounds" run_tinct run_ffmpeg
+printf '| %s | speed, %s x %d, %d rounds | %s | %s %.2f s (%.2f fps) | %s %.2f s (%.1f fps) | %.2f |\n' \
+  "$(date +%Y-%m-%d)" "$speed" "$frames" "$rounds" "$device, $(nproc) cores" "$node" "$tinct_s" \
+  "$(awk "BEGIN{print $frames / $tinct_s}")" "${peer%%=*}" "$peer_s" "$(awk "BEGIN{print $frames / $peer_s}")" \
+  "$(awk "BEGIN{print $tinct_s / $peer_s}")"

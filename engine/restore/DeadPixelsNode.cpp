@@ -1,0 +1,207 @@
+// dead_pixels: fixed-position defects (dead, stuck or hot pixels of a scanner's or camera's sensor,
+// dust on the sensor): pixels that stand out from the ring of pixels around them the same way in
+// most frames of the window, while the picture moves under them (shaders/dead_pixels_vote.comp,
+// dead_pixels_matte.comp), repaired from their spatial neighbours (dead_pixels_fill.comp). Outside the
+// repair matte the frame is untouched, bit for bit.
+#include <algorithm>
+#include <cmath>
+
+#include "engine/Error.h"
+#include "engine/gpu/ComputeKernel.h"
+#include "engine/gpu/EmbeddedShaders.h"
+#include "engine/gpu/GpuBuffer.h"
+#include "engine/kernel/FrameStep.h"
+#include "engine/restore/RestorationNodes.h"
+#include "engine/restore/StorageBindings.h"
+
+namespace tinct {
+
+namespace {
+
+constexpr int kMaxRadius = 12;  // frames either side; the vote packs counts of up to 31 frames
+constexpr int kMinFrames = 3;   // fewer distinct frames in the shot: a defect cannot be told from the picture
+
+const std::vector<std::string>& polarities() {
+    static const std::vector<std::string> p = {"both", "dark", "bright"};
+    return p;
+}
+const std::vector<std::string>& views() {
+    static const std::vector<std::string> v = {"repaired", "matte", "overlay"};
+    return v;
+}
+
+struct DeadPixelsSettings {
+    int radius = 6;
+    float consistency = 0.8f;
+    float threshold = 0.055f;
+    uint32_t polarity = 0;
+    int maxSize = 3, grow = 0;
+    uint32_t view = 0;
+};
+
+struct VotePush {
+    int32_t width, height, radius;
+    float threshold;
+    uint32_t first;
+};
+struct MattePush {
+    uint32_t pixelCount, rowPitch, needed, polarity;
+};
+struct MorphPush {  // shaders/spatial_morph.comp
+    uint32_t width, height;
+    int32_t radius;
+    uint32_t vertical, grow;
+};
+struct FillPush {
+    int32_t width, height, reach;
+    uint32_t view;
+};
+
+// How far the fill reaches for pixels outside the matte: past the widest defect and its growth.
+int fillReach(const DeadPixelsSettings& s) { return s.maxSize + s.grow + 1; }
+
+class DeadPixelsStep : public FrameStep {
+public:
+    DeadPixelsStep(DeadPixelsSettings s, FrameKind output) : s_(s), output_(output) {}
+    std::string describe() const override {
+        return output_ == FrameKind::Matte ? "dead pixel repair matte" : "dead pixel repair";
+    }
+    Footprint footprint() const override { return {uint32_t(s_.maxSize + s_.grow + fillReach(s_)), uint32_t(s_.radius)}; }
+    FrameKind outputKind() const override { return output_; }
+    std::string structure() const override {
+        return std::string(output_ == FrameKind::Matte ? "dead_pixels matte " : "dead_pixels ") + std::to_string(s_.radius);
+    }
+    std::string passes() const override {
+        return "a vote from each of the " + std::to_string(2 * s_.radius + 1) + " frames, matte, grow, fill";
+    }
+    std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const override;
+    std::shared_ptr<const FrameStep> scaled(double factor) const override {
+        DeadPixelsSettings s = s_;
+        s.maxSize = std::max(1, int(std::lround(s.maxSize * factor))), s.grow = int(std::lround(s.grow * factor));
+        return std::make_shared<DeadPixelsStep>(s, output_);
+    }
+    const DeadPixelsSettings& settings() const { return s_; }
+
+private:
+    DeadPixelsSettings s_;
+    FrameKind output_;
+};
+
+class DeadPixelsKernel : public FrameStepKernel {
+public:
+    DeadPixelsKernel(GpuContext& gpu, const DeadPixelsStep& step)
+        : gpu_(gpu),
+          vote_(gpu, shaders::spirv("dead_pixels_vote"), storageLayout(2), sizeof(VotePush), "dead_pixels_vote"),
+          matte_(gpu, shaders::spirv("dead_pixels_matte"), storageLayout(2), sizeof(MattePush), "dead_pixels_matte"),
+          morph_(gpu, shaders::spirv("spatial_morph_matte"), storageLayout(2), sizeof(MorphPush), "spatial_morph_matte"),
+          fill_(gpu, shaders::spirv(step.outputKind() == FrameKind::Matte ? "dead_pixels_fill_matte" : "dead_pixels_fill_rgba"),
+                storageLayout(3), sizeof(FillPush), "dead_pixels_fill") {
+        update(step);
+    }
+
+    void update(const FrameStep& step) override { s_ = static_cast<const DeadPixelsStep&>(step).settings(); }
+
+    void prepare(uint32_t width, uint32_t height) override {
+        if (width == width_ && height == height_) return;
+        width_ = width, height_ = height;
+        const size_t pixels = size_t(width) * height;
+        votes_ = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
+        for (auto& m : mattes_) m = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
+    }
+
+    uint32_t dispatches() const override { return uint32_t(2 * s_.radius + 1) + 1 + (s_.grow > 0 ? 2 : 0) + 1; }
+
+    void record(VkCommandBuffer cmd, const FrameStepIo& io) const override {
+        // Near a shot's ends the window mirrors: a frame met again has voted already.
+        std::vector<VkBuffer> frames;
+        for (VkBuffer b : io.inputs)
+            if (std::find(frames.begin(), frames.end(), b) == frames.end()) frames.push_back(b);
+        const uint32_t gx = (io.width + 15) / 16, gy = (io.height + 15) / 16;
+        for (size_t f = 0; f < frames.size(); ++f) {
+            const VotePush vp{int32_t(io.width), int32_t(io.height), s_.maxSize, s_.threshold, f == 0 ? 1u : 0u};
+            const Binding vb[] = {storageBinding(frames[f]), storageBinding(votes_.handle())};
+            vote_.record(cmd, vb, &vp, gx, gy);
+            computeBarrier(cmd);
+        }
+        const uint32_t distinct = uint32_t(frames.size());
+        const uint32_t needed = distinct < uint32_t(kMinFrames)
+                                    ? distinct + 1
+                                    : std::max(2u, uint32_t(std::ceil(s_.consistency * float(distinct) - 1e-4f)));
+        const uint32_t pixels = io.width * io.height;
+        const LinearGroups g = linearGroups(gpu_, pixels, 256);
+        const MattePush mp{pixels, g.rowPitch, needed, s_.polarity};
+        const Binding mb[] = {storageBinding(votes_.handle()), storageBinding(mattes_[0].handle())};
+        matte_.record(cmd, mb, &mp, g.x, g.y);
+        computeBarrier(cmd);
+        VkBuffer matte = mattes_[0].handle();
+        if (s_.grow > 0) {
+            for (uint32_t vertical = 0; vertical < 2; ++vertical) {
+                const MorphPush p{io.width, io.height, s_.grow, vertical, 1u};
+                const Binding b[] = {storageBinding(mattes_[vertical].handle()), storageBinding(mattes_[1 - vertical].handle())};
+                morph_.record(cmd, b, &p, gx, gy);
+                computeBarrier(cmd);
+            }
+        }
+        const FillPush fp{int32_t(io.width), int32_t(io.height), fillReach(s_), s_.view};
+        const Binding fb[] = {storageBinding(io.inputs[io.inputs.size() / 2]), storageBinding(matte), storageBinding(io.output)};
+        fill_.record(cmd, fb, &fp, gx, gy);
+    }
+
+private:
+    GpuContext& gpu_;
+    DeadPixelsSettings s_;
+    ComputeKernel vote_, matte_, morph_, fill_;
+    uint32_t width_ = 0, height_ = 0;
+    GpuBuffer votes_;
+    GpuBuffer mattes_[2];
+};
+
+std::unique_ptr<FrameStepKernel> DeadPixelsStep::makeKernel(GpuContext& gpu) const {
+    return std::make_unique<DeadPixelsKernel>(gpu, *this);
+}
+
+uint32_t indexIn(const std::vector<std::string>& names, const std::string& value) {
+    return uint32_t(std::find(names.begin(), names.end(), value) - names.begin());
+}
+
+DeadPixelsSettings settingsOf(const NodeParams& p) {
+    DeadPixelsSettings s;
+    s.radius = p.wholeNumber("window", "frames");
+    s.consistency = float(p.number("consistency"));
+    s.threshold = float(0.01 + 0.09 * (1.0 - p.number("sensitivity")));
+    s.polarity = indexIn(polarities(), p.text("polarity"));
+    s.maxSize = p.wholeNumber("max_size", "pixels");
+    s.grow = p.wholeNumber("grow", "pixels");
+    s.view = indexIn(views(), p.text("view"));
+    return s;
+}
+
+}  // namespace
+
+NodeType deadPixelsNodeType() {
+    NodeType t;
+    t.name = "dead_pixels";
+    t.description = "fixed-position defects (dead, stuck or hot pixels, dust on a sensor): pixels that stand out "
+                    "from their surroundings the same way in most frames while the picture moves; repaired "
+                    "from their neighbours";
+    t.kind = NodeKind::Temporal;
+    t.params = {
+        {"window", ParamType::Number, 1, kMaxRadius, {6}, "slider", {}, "frames either side that vote on each pixel"},
+        {"consistency", ParamType::Number, 0.5, 1, {0.8}, "slider", {},
+         "the share of the window's frames in which a pixel must stand out the same way"},
+        {"sensitivity", ParamType::Number, 0, 1, {0.5}, "slider", {}, "how small a departure from the pixels around counts"},
+        {"polarity", ParamType::Choice, 0, 0, {}, "menu", polarities(), "dark defects (dead pixels, sensor dust), bright (hot or stuck), or both"},
+        {"max_size", ParamType::Number, 1, 8, {3}, "slider", {}, "pixels: wider spots are taken for picture"},
+        {"grow", ParamType::Number, 0, 3, {0}, "slider", {}, "pixels the repair reaches beyond what was found (soft sensor dust)"},
+        {"view", ParamType::Choice, 0, 0, {}, "menu", views(), "the repaired frame, the repair matte, or the repair shown in red"},
+    };
+    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeadPixelsStep>(settingsOf(p), FrameKind::Rgba);
+    };
+    t.makeMatteStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeadPixelsStep>(settingsOf(p), FrameKind::Matte);
+    };
+    return t;
+}
+
+}  // namespace tinct
