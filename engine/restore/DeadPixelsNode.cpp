@@ -11,6 +11,7 @@
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/kernel/FrameStep.h"
+#include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
 #include "engine/restore/StorageBindings.h"
 
@@ -20,15 +21,6 @@ namespace {
 
 constexpr int kMaxRadius = 12;  // frames either side; the vote packs counts of up to 31 frames
 constexpr int kMinFrames = 3;   // fewer distinct frames in the shot: a defect cannot be told from the picture
-
-const std::vector<std::string>& polarities() {
-    static const std::vector<std::string> p = {"both", "dark", "bright"};
-    return p;
-}
-const std::vector<std::string>& views() {
-    static const std::vector<std::string> v = {"repaired", "matte", "overlay"};
-    return v;
-}
 
 struct DeadPixelsSettings {
     int radius = 6;
@@ -46,11 +38,6 @@ struct VotePush {
 };
 struct MattePush {
     uint32_t pixelCount, rowPitch, needed, polarity;
-};
-struct MorphPush {  // shaders/spatial_morph.comp
-    uint32_t width, height;
-    int32_t radius;
-    uint32_t vertical, grow;
 };
 struct FillPush {
     int32_t width, height, reach;
@@ -160,19 +147,15 @@ std::unique_ptr<FrameStepKernel> DeadPixelsStep::makeKernel(GpuContext& gpu) con
     return std::make_unique<DeadPixelsKernel>(gpu, *this);
 }
 
-uint32_t indexIn(const std::vector<std::string>& names, const std::string& value) {
-    return uint32_t(std::find(names.begin(), names.end(), value) - names.begin());
-}
-
 DeadPixelsSettings settingsOf(const NodeParams& p) {
     DeadPixelsSettings s;
     s.radius = p.wholeNumber("window", "frames");
     s.consistency = float(p.number("consistency"));
     s.threshold = float(0.01 + 0.09 * (1.0 - p.number("sensitivity")));
-    s.polarity = indexIn(polarities(), p.text("polarity"));
+    s.polarity = choiceIndex(repairPolarities(), p.text("polarity"));
     s.maxSize = p.wholeNumber("max_size", "pixels");
     s.grow = p.wholeNumber("grow", "pixels");
-    s.view = indexIn(views(), p.text("view"));
+    s.view = choiceIndex(repairViews(), p.text("view"));
     return s;
 }
 
@@ -190,10 +173,10 @@ NodeType deadPixelsNodeType() {
         {"consistency", ParamType::Number, 0.5, 1, {0.8}, "slider", {},
          "the share of the window's frames in which a pixel must stand out the same way"},
         {"sensitivity", ParamType::Number, 0, 1, {0.5}, "slider", {}, "how small a departure from the pixels around counts"},
-        {"polarity", ParamType::Choice, 0, 0, {}, "menu", polarities(), "dark defects (dead pixels, sensor dust), bright (hot or stuck), or both"},
+        {"polarity", ParamType::Choice, 0, 0, {}, "menu", repairPolarities(), "dark defects (dead pixels, sensor dust), bright (hot or stuck), or both"},
         {"max_size", ParamType::Number, 1, 8, {3}, "slider", {}, "pixels: wider spots are taken for picture"},
         {"grow", ParamType::Number, 0, 3, {0}, "slider", {}, "pixels the repair reaches beyond what was found (soft sensor dust)"},
-        {"view", ParamType::Choice, 0, 0, {}, "menu", views(), "the repaired frame, the repair matte, or the repair shown in red"},
+        {"view", ParamType::Choice, 0, 0, {}, "menu", repairViews(), "the repaired frame, the repair matte, or the repair shown in red"},
     };
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
         return std::make_shared<DeadPixelsStep>(settingsOf(p), FrameKind::Rgba);

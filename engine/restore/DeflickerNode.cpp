@@ -14,6 +14,7 @@
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/kernel/FrameStep.h"
 #include "engine/restore/MotionEstimator.h"
+#include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
 #include "engine/restore/StorageBindings.h"
 
@@ -235,7 +236,7 @@ DeflickerSettings settingsOf(const NodeParams& p) {
     s.regionSize = p.wholeNumber("region_size", "pixels");
     s.lumaOnly = p.text("channels") == "luma";
     s.strength = float(p.number("strength"));
-    s.view = uint32_t(std::find(views().begin(), views().end(), p.text("view")) - views().begin());
+    s.view = choiceIndex(views(), p.text("view"));
     return s;
 }
 

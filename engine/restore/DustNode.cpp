@@ -13,6 +13,7 @@
 #include "engine/kernel/FrameStep.h"
 #include "engine/restore/MotionEstimator.h"
 #include "engine/restore/StorageBindings.h"
+#include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
 
 namespace tinct {
@@ -20,15 +21,6 @@ namespace tinct {
 namespace {
 
 constexpr int kProtectGrow = 3;  // the detector's 5 x 5 patch, and a pixel beyond: an object's edge is the object's
-
-const std::vector<std::string>& polarities() {
-    static const std::vector<std::string> p = {"both", "dark", "bright"};
-    return p;
-}
-const std::vector<std::string>& views() {
-    static const std::vector<std::string> v = {"repaired", "matte", "overlay"};
-    return v;
-}
 
 // What the parameters come to in the shaders' terms.
 struct DustSettings {
@@ -55,11 +47,6 @@ struct FillPush {
     uint32_t pixelCount, rowPitch;
     float maxMiss;
     uint32_t view, distinct;
-};
-struct MorphPush {  // shaders/spatial_morph.comp
-    uint32_t width, height;
-    int32_t radius;
-    uint32_t vertical, grow;
 };
 
 class DustStep : public FrameStep {
@@ -224,23 +211,19 @@ private:
 
 std::unique_ptr<FrameStepKernel> DustStep::makeKernel(GpuContext& gpu) const { return std::make_unique<DustKernel>(gpu, *this); }
 
-int indexIn(const std::vector<std::string>& names, const std::string& value) {
-    return int(std::find(names.begin(), names.end(), value) - names.begin());
-}
-
 DustSettings settingsOf(const NodeParams& p) {
     DustSettings s;
     const double sensitivity = p.number("sensitivity"), protection = p.number("motion_protection");
     s.threshold = float(0.02 + 0.10 * (1.0 - sensitivity));
     s.noiseFactor = float(2.0 + 4.0 * (1.0 - sensitivity));
-    s.polarity = indexIn(polarities(), p.text("polarity"));
+    s.polarity = choiceIndex(repairPolarities(), p.text("polarity"));
     s.maxMiss = float(0.5 + 2.5 * (1.0 - protection));
     s.searchRadius = int(std::lround(4 + 24 * protection));
     s.minSize = p.wholeNumber("min_size", "pixels"), s.maxSize = p.wholeNumber("max_size", "pixels");
     s.grow = p.wholeNumber("grow", "pixels");
     if (s.minSize > s.maxSize)
         throw Error("min_size (" + std::to_string(s.minSize) + ") is larger than max_size (" + std::to_string(s.maxSize) + ")");
-    s.view = uint32_t(indexIn(views(), p.text("view")));
+    s.view = uint32_t(choiceIndex(repairViews(), p.text("view")));
     return s;
 }
 
@@ -254,13 +237,13 @@ NodeType dustNodeType() {
     t.kind = NodeKind::Temporal;
     t.params = {
         {"sensitivity", ParamType::Number, 0, 1, {0.5}, "slider", {}, "how small a departure from the frames around counts as dirt"},
-        {"polarity", ParamType::Choice, 0, 0, {}, "menu", polarities(), "dark spots (dirt on a print), bright (on a negative), or both"},
+        {"polarity", ParamType::Choice, 0, 0, {}, "menu", repairPolarities(), "dark spots (dirt on a print), bright (on a negative), or both"},
         {"min_size", ParamType::Number, 1, 20, {1}, "slider", {}, "pixels: narrower spots are left alone"},
         {"max_size", ParamType::Number, 2, 200, {40}, "slider", {}, "pixels: wider regions are taken for picture, not dirt"},
         {"grow", ParamType::Number, 0, 8, {1}, "slider", {}, "pixels the repair reaches beyond what was detected (soft edges of dirt)"},
         {"motion_protection", ParamType::Number, 0, 1, {0.5}, "slider", {},
          "how strictly regions of doubtful motion are left unrepaired"},
-        {"view", ParamType::Choice, 0, 0, {}, "menu", views(), "the repaired frame, the repair matte, or the repair shown in red"},
+        {"view", ParamType::Choice, 0, 0, {}, "menu", repairViews(), "the repaired frame, the repair matte, or the repair shown in red"},
     };
     t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
         return std::make_shared<DustStep>(settingsOf(p), FrameKind::Rgba);
