@@ -53,12 +53,6 @@ std::map<int64_t, Frame> spatialMedian3(const std::map<int64_t, Frame>& frames) 
     return out;
 }
 
-float channelDistance(const Frame& a, const Frame& b, size_t pixel) {
-    float d = 0;
-    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[pixel * 4 + c] - b.rgba[pixel * 4 + c]));
-    return d;
-}
-
 class DeadPixelsTest : public GpuFixture {
 protected:
     static const Film& film() {

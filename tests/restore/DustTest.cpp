@@ -36,12 +36,6 @@ std::map<int64_t, Frame> temporalMedian3(const Film& film) {
     return out;
 }
 
-float channelDistance(const Frame& a, const Frame& b, size_t pixel) {
-    float d = 0;
-    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[pixel * 4 + c] - b.rgba[pixel * 4 + c]));
-    return d;
-}
-
 Film damagedFilm() {
     Film film = makeFilm({});
     addBlotches(film, 0.006, 8, 21);

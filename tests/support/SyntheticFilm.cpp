@@ -142,6 +142,12 @@ void addFixedDefects(Film& film, int count, unsigned seed) {
     }
 }
 
+float channelDistance(const Frame& a, const Frame& b, size_t pixel) {
+    float d = 0;
+    for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[pixel * 4 + c] - b.rgba[pixel * 4 + c]));
+    return d;
+}
+
 void addFlicker(Film& film, double global, double local, double breathing, unsigned seed) {
     const int w = film.settings.width, h = film.settings.height;
     std::mt19937 random(seed);

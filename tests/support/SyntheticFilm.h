@@ -55,6 +55,9 @@ void addFlicker(Film& film, double global, double local, double breathing, unsig
 // averaged over blocks and shots: how much regions of the picture breathe from frame to frame.
 double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& settings, int block);
 
+// The largest difference of RGB between pixel `pixel` of two frames.
+float channelDistance(const Frame& a, const Frame& b, size_t pixel);
+
 // Peak signal to noise ratio (peak 1) of RGB over all pixels of the frames.
 double psnr(const std::map<int64_t, Frame>& a, const std::map<int64_t, Frame>& b);
 
