@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -60,7 +61,7 @@ TEST(Station, PlaysATemporalGradeAndStepsBackWithoutReadingAgain) {
         return index;
     };
     const int played = check("played");
-    EXPECT_GE(played, 2) << "the clip did not play";
+    EXPECT_GE(played, 2) << "the clip did not play; station log:\n" << std::string(std::istreambuf_iterator<char>(std::ifstream(dir.file("station.log")).rdbuf()), {});
     EXPECT_EQ(check("back"), played - 1);
     // Playing reads each frame once, one ahead of the frame shown; stepping back reads none: the
     // frames it needs are kept (the median's inputs in the viewer's ring, the frames themselves).

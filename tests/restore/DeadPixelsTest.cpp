@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "engine/Error.h"
 #include "tests/support/FilmRender.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/SyntheticFilm.h"
@@ -150,14 +149,7 @@ TEST_F(DeadPixelsTest, AShotTooShortToTellIsLeftAsItIs) {
 }
 
 TEST(DeadPixelsParams, ValuesThatCannotWorkAreRefusedNamingTheNode) {
-    auto message = [](const std::string& params) {
-        try {
-            compileGradeJson(deadPixelsGrade(params));
-        } catch (const Error& e) {
-            return std::string(e.what());
-        }
-        return std::string();
-    };
+    auto message = [](const std::string& params) { return compileError(deadPixelsGrade(params)); };
     EXPECT_NE(message(R"({"window": 2.5})").find("node 'p' (dead_pixels): window must be a whole number of frames"),
               std::string::npos);
     EXPECT_NE(message(R"({"window": 40})").find("window"), std::string::npos);

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstring>
 
-#include "engine/Error.h"
 #include "tests/support/FilmRender.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/SyntheticFilm.h"
@@ -129,14 +128,7 @@ TEST_F(DustTest, ItsRepairMatteLimitsAnotherNode) {
 }
 
 TEST(DustParams, ValuesThatCannotWorkAreRefusedNamingTheNode) {
-    auto message = [](const std::string& params) {
-        try {
-            compileGradeJson(dustGrade(params));
-        } catch (const Error& e) {
-            return std::string(e.what());
-        }
-        return std::string();
-    };
+    auto message = [](const std::string& params) { return compileError(dustGrade(params)); };
     EXPECT_NE(message(R"({"min_size": 12, "max_size": 6})").find("node 'd' (dust): min_size (12) is larger than max_size (6)"),
               std::string::npos);
     EXPECT_NE(message(R"({"grow": 1.5})").find("grow must be a whole number"), std::string::npos);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/Error.h"
 #include "engine/graph/Evaluator.h"
 #include "engine/graph/FrameRunner.h"
 #include "engine/graph/GradeCompiler.h"
@@ -11,6 +12,15 @@ namespace tinct::test {
 
 PointSteps compileGradeJson(const std::string& json) {
     return compileGrade(gradeFromJson(nlohmann::json::parse(json), "test"), "");
+}
+
+std::string compileError(const std::string& json) {
+    try {
+        compileGradeJson(json);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
 }
 
 std::string singleNodeGrade(const std::string& type, const std::string& id, const std::string& params) {

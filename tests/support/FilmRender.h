@@ -13,6 +13,9 @@ namespace tinct::test {
 // A grade (JSON text) compiled as a render compiles it.
 PointSteps compileGradeJson(const std::string& json);
 
+// The error compiling the grade raises (what a user is told), or "" when it compiles.
+std::string compileError(const std::string& json);
+
 // {"tinct_grade": 2, "nodes": [{"id": ID, "type": TYPE, "params": PARAMS}]}
 std::string singleNodeGrade(const std::string& type, const std::string& id, const std::string& params = "{}");
 
