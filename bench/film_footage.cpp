@@ -2,20 +2,24 @@
 // frames and the same frames under seeded damage, as float EXR sequences, made by the generator the
 // restoration tests use (tests/support/SyntheticFilm). DAMAGE: `dust` (blotches over 0.6% of pixels
 // a frame), `flicker` (+-10% global, +-8% local, +-3% colour breathing, as the tests use) or
-// `defects` (fixed-position dead, stuck and hot pixels and sensor dust, one site per 820 pixels).
+// `defects` (fixed-position dead, stuck and hot pixels and sensor dust, one site per 820 pixels) or
+// `scratches` (three vertical line scratches, 1 to 3 pixels wide, 5% to 25% opaque, drifting; with
+// them DIR/mask.png, white where any frame has scratch: the mask an inpainting filter is given).
 // Usage: bench_film_footage DIR WIDTH HEIGHT FRAMES DAMAGE
-#include <cstdio>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "engine/io/ExrWriter.h"
+#include "engine/io/PngWriter.h"
 #include "tests/support/SyntheticFilm.h"
 
 int main(int argc, char** argv) {
     const std::string damage = argc == 6 ? argv[5] : "";
-    if (damage != "dust" && damage != "flicker" && damage != "defects") {
-        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES dust|flicker|defects\n", argv[0]);
+    if (damage != "dust" && damage != "flicker" && damage != "defects" && damage != "scratches") {
+        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES dust|flicker|defects|scratches\n", argv[0]);
         return 2;
     }
     const std::string dir = argv[1];
@@ -32,8 +36,15 @@ int main(int argc, char** argv) {
         tinct::test::addBlotches(film, 0.006, std::clamp(int(8 * scale), 8, 18), 21);
     } else if (damage == "flicker") {
         tinct::test::addFlicker(film, 0.10, 0.08, 0.03, 5);
-    } else {
+    } else if (damage == "defects") {
         tinct::test::addFixedDefects(film, settings.width * settings.height / 820, 3);
+    } else {
+        tinct::test::addScratches(film, 3, 3);
+        std::vector<uint8_t> mask(size_t(settings.width) * settings.height * 4, 0);
+        for (const auto& [n, damage] : film.damage)
+            for (size_t p = 0; p < damage.size(); ++p)
+                if (damage[p] > 0) mask[p * 4] = mask[p * 4 + 1] = mask[p * 4 + 2] = 255;
+        tinct::writePng(dir + "/mask.png", settings.width, settings.height, mask);
     }
     tinct::ExrWriteOptions float32;
     float32.pixelType = tinct::PixelType::Float;  // no half rounding in the quality comparison

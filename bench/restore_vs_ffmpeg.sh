@@ -4,21 +4,26 @@
 #   dust:      blotches over 0.6% of pixels a frame; peer tmedian=radius=1 (a temporal median of three)
 #   deflicker: +-10% global, +-8% local flicker, +-3% colour breathing; peer deflicker (5 frames, am)
 #   dead_pixels: fixed dead, stuck and hot pixels and sensor dust; peer median=radius=1 (3x3 spatial)
+#   scratch:   three line scratches, 1-3 px, 5-25% opaque, drifting; peer removelogo given the mask of
+#              every pixel any frame has scratch on (inpainting with the true mask). removelogo works
+#              in yuv420p only: for quality its result is merged back into the float frames inside the
+#              mask, so that the round trip through 8-bit 4:2:0 (43.5 dB by itself) does not count
 #   quality: both on the same damaged frames (float EXR, default WxH 768x576), PSNR against the clean
 #            frames by ffmpeg's psnr filter
 #   speed:   whole job both ways, alternated, on 10-bit DPX at 2K (2048x1556)
 #   Tinct:  tinct render -i damaged.####.dpx --grade NODE.json -o out.####.dpx   (the node's defaults)
 #   ffmpeg: ffmpeg -i damaged.%04d.dpx -vf PEER -c:v dpx -pix_fmt gbrp10le out.%04d.dpx
 # Prints two Markdown table rows for bench/BENCHMARKS.md.
-# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
+# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
+node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
 case "$node" in
   dust) damage=dust peer=tmedian=radius=1 ;;
   deflicker) damage=flicker peer=deflicker ;;
   dead_pixels) damage=defects peer=median=radius=1 ;;
-  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels)" >&2; exit 2 ;;
+  scratch) damage=scratches peer=removelogo ;;
+  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels, scratch)" >&2; exit 2 ;;
 esac
 frames=${2:-24}
 rounds=${3:-2}
@@ -38,10 +43,21 @@ psnr_of() {
     sed -n 's/.*average:\([0-9.inf]*\).*/\1/p' | tail -n 1
 }
 
+# The peer's filter on the frames in directory $1 (removelogo takes the footage's mask).
+peer_filter() {
+  if [ "$peer" = removelogo ]; then echo "removelogo=f=$1/mask.png"; else echo "$peer"; fi
+}
+
 build/bench/bench_film_footage "$work/q" "${quality%x*}" "${quality#*x}" "$frames" "$damage"
 "$tinct" render -i "$work/q/damaged.####.exr" --grade "$work/grade.json" -o "$work/q/tinct.####.exr" 2>/dev/null
-ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -vf "$peer" -c:v exr \
-  -start_number 0 "$work/q/peer.%04d.exr"
+if [ "$peer" = removelogo ]; then
+  ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -loop 1 -i "$work/q/mask.png" -filter_complex \
+    "[0:v]format=gbrpf32le,split[d0][d1];[d1]format=yuv420p,$(peer_filter "$work/q"),format=gbrpf32le[p];[1:v]format=gbrpf32le[m];[d0][p][m]maskedmerge=planes=7" \
+    -frames:v "$frames" -c:v exr -start_number 0 "$work/q/peer.%04d.exr"
+else
+  ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -vf "$peer" -c:v exr \
+    -start_number 0 "$work/q/peer.%04d.exr"
+fi
 printf '| %s | quality, %s x %d | %s | damaged %s dB | %s %s dB | %s %s dB |\n' "$(date +%Y-%m-%d)" "$quality" "$frames" \
   "$device, $(nproc) cores" "$(psnr_of "$work/q/damaged.%04d.exr")" "${peer%%=*}" "$(psnr_of "$work/q/peer.%04d.exr")" \
   "$node" "$(psnr_of "$work/q/tinct.%04d.exr")"
@@ -54,7 +70,7 @@ run_tinct() {
   "$tinct" render -i "$work/s/scan.####.dpx" --grade "$work/grade.json" -o "$work/s/tinct/out.####.dpx" 2>/dev/null
 }
 run_ffmpeg() {
-  ffmpeg -loglevel error -y -start_number 0 -i "$work/s/scan.%04d.dpx" -vf "$peer" -c:v dpx -pix_fmt gbrp10le \
+  ffmpeg -loglevel error -y -start_number 0 -i "$work/s/scan.%04d.dpx" -vf "$(peer_filter "$work/s")" -c:v dpx -pix_fmt gbrp10le \
     -start_number 0 "$work/s/ffmpeg/out.%04d.dpx"
 }
 alternate "$rounds" run_tinct run_ffmpeg

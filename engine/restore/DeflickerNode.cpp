@@ -16,6 +16,7 @@
 #include "engine/restore/MotionEstimator.h"
 #include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
+#include "engine/restore/ShotWindow.h"
 #include "engine/restore/StorageBindings.h"
 
 namespace tinct {
@@ -75,46 +76,6 @@ MotionSettings levelMatched() {
 }
 
 uint32_t groups(uint32_t n, uint32_t size) { return (n + size - 1) / size; }
-
-// The frames n's level is taken to: 2 radius of them, as near n as its shot allows. The footprint
-// reaches 2 radius either side, so that near a cut or an end of the clip (where the source mirrors
-// the shot) the window moves inside the shot instead of shrinking: every frame of a shot no longer
-// than the window is taken to the same level. `slots`: n, the frames before it outward, then those
-// after it outward.
-struct Window {
-    std::vector<size_t> slots;
-    int before = 0, after = 0;
-};
-
-Window windowWithinShot(const std::vector<VkBuffer>& inputs, int radius) {
-    const int centre = int(inputs.size() / 2);
-    // A side ends at its first input that repeats one nearer n: the shot's mirror image. At equal
-    // distance the frame after n is taken as the true one (only a fully mirrored window ties).
-    std::vector<VkBuffer> seen = {inputs[size_t(centre)]};
-    int reach[2] = {0, 0};  // frames before, after
-    bool open[2] = {true, true};
-    for (int d = 1; d <= centre; ++d)
-        for (int side : {1, 0}) {
-            if (!open[side]) continue;
-            const VkBuffer b = inputs[size_t(side ? centre + d : centre - d)];
-            if (std::find(seen.begin(), seen.end(), b) != seen.end()) {
-                open[side] = false;
-            } else {
-                seen.push_back(b);
-                reach[side] = d;
-            }
-        }
-    Window w;
-    w.before = std::min(reach[0], radius), w.after = std::min(reach[1], radius);
-    const int spare = 2 * radius - w.before - w.after;
-    const int more = std::min(spare, reach[1] - w.after);
-    w.after += more;
-    w.before += std::min(spare - more, reach[0] - w.before);
-    w.slots.push_back(size_t(centre));
-    for (int k = 1; k <= w.before; ++k) w.slots.push_back(size_t(centre - k));
-    for (int k = 1; k <= w.after; ++k) w.slots.push_back(size_t(centre + k));
-    return w;
-}
 
 class DeflickerStep : public FrameStep {
 public:
@@ -176,7 +137,7 @@ public:
     }
 
     void record(VkCommandBuffer cmd, const FrameStepIo& io) const override {
-        const Window window = windowWithinShot(io.inputs, s_.radius);
+        const ShotWindow window = windowWithinShot(io.inputs, s_.radius);
         const size_t used = window.slots.size();
         for (size_t e = 0; e < used; ++e) motion_.recordPyramid(cmd, io.inputs[window.slots[e]], e);
         computeBarrier(cmd);

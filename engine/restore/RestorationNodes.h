@@ -9,5 +9,6 @@ NodeType temporalMedianNodeType();
 NodeType dustNodeType();
 NodeType deflickerNodeType();
 NodeType deadPixelsNodeType();
+NodeType scratchNodeType();
 
 }  // namespace tinct

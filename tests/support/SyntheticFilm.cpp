@@ -142,6 +142,42 @@ void addFixedDefects(Film& film, int count, unsigned seed) {
     }
 }
 
+void addScratches(Film& film, int count, unsigned seed) {
+    const int w = film.settings.width, h = film.settings.height;
+    constexpr double kPi = 3.14159265358979323846;
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::vector<double> sites;
+    while (int(sites.size()) < count) {
+        const double x = 24 + unit(random) * (w - 48);
+        bool apart = true;
+        for (double s : sites) apart = apart && std::abs(s - x) >= 30;
+        if (apart) sites.push_back(x);
+    }
+    for (const double site : sites) {
+        const double width = 1 + int(unit(random) * 3);
+        const double opacity = 0.05 + 0.2 * unit(random);
+        const float level = unit(random) < 0.5 ? 0.02f : 0.98f;
+        const double rowDrift = 3.0 * (unit(random) - 0.5), frameDrift = 0.2 * (unit(random) - 0.5);
+        const double phase = 2 * kPi * unit(random);
+        for (auto& [n, frame] : film.damaged) {
+            auto& damage = film.damage[n];
+            for (int y = 0; y < h; ++y) {
+                const double centre = site + rowDrift * (double(y) / h - 0.5) + frameDrift * double(n);
+                const double a = opacity * (0.75 + 0.25 * std::sin(2 * kPi * y / (0.8 * h) + phase));
+                for (int x = int(std::floor(centre - width / 2)); x <= int(centre + width / 2); ++x) {
+                    const double cover = std::clamp(std::min(x + 1.0, centre + width / 2) - std::max(double(x), centre - width / 2), 0.0, 1.0);
+                    if (cover <= 0 || x < 0 || x >= w) continue;
+                    const size_t i = size_t(y) * w + x;
+                    damage[i] = std::max(damage[i], float(a * cover));
+                    float* p = &frame.rgba[i * 4];
+                    for (int c = 0; c < 3; ++c) p[c] = float(p[c] + (level - p[c]) * a * cover);
+                }
+            }
+        }
+    }
+}
+
 float channelDistance(const Frame& a, const Frame& b, size_t pixel) {
     float d = 0;
     for (int c = 0; c < 3; ++c) d = std::max(d, std::abs(a.rgba[pixel * 4 + c] - b.rgba[pixel * 4 + c]));

@@ -46,6 +46,14 @@ void addBlotches(Film& film, double coverage, int maxRadius, unsigned seed);
 // `damaged` and `damage` (1 on the defects).
 void addFixedDefects(Film& film, int count, unsigned seed);
 
+// Seeded vertical line scratches, the same scratches through every frame as on a print: `count`
+// of them at least 30 pixels apart, each 1 to 3 pixels wide (a box of that width at a fractional
+// position, so its edge columns are partly covered), dark or light, a veil 5% to 25% opaque toward
+// black or white whose opacity changes along its length, drifting up to 1.5 pixels over the frame's
+// height and by up to 0.1 pixels a frame. Fills `damaged` and `damage` (the veil's opacity times
+// the column's coverage).
+void addScratches(Film& film, int count, unsigned seed);
+
 // Seeded exposure flicker over `damaged`: per frame a global gain 1 + U(-global, global), a smooth
 // local gain (two plane waves about a frame wide, amplitude up to `local` together) and a colour
 // breathing gain per channel 1 + U(-breathing, breathing); the gains multiply the values.
