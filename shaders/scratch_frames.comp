@@ -4,13 +4,14 @@
 // outvoted by the frames it is not in.
 layout(local_size_x = 256) in;
 
-layout(std430, set = 0, binding = 0) readonly buffer Profiles { float profiles[]; };  // [frame][class][band][x]
+layout(std430, set = 0, binding = 0) readonly buffer Profiles { float profiles[]; };  // [slot][class][band][x]
 layout(std430, set = 0, binding = 1) writeonly buffer Window { float window[]; };    // [class][band][x]
 
 layout(push_constant) uniform Push {
     uint count;     // classes x bands x columns
     uint rowPitch;
     uint frames;    // distinct frames in the window, up to 17
+    uint slots[17]; // where each one's evidence is kept
 } pc;
 
 void main() {
@@ -19,7 +20,7 @@ void main() {
     float v[17];
     for (uint f = 0u; f < pc.frames; ++f) {
         // Insertion sort: a handful of values.
-        const float u = profiles[f * pc.count + i];
+        const float u = profiles[pc.slots[f] * pc.count + i];
         int j = int(f) - 1;
         while (j >= 0 && v[j] > u) {
             v[j + 1] = v[j];

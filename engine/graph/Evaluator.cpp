@@ -171,7 +171,11 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
     for (size_t t : p.temporals) {
         const int k = int(plan_.steps[t].radius);
         FrameStepIo io;
-        for (int j = -k; j <= k; ++j) io.inputs.push_back(ring_.find(plan_.steps[t].input, clip_.neighbour(frame, j), true)->handle());
+        for (int j = -k; j <= k; ++j) {
+            const int64_t f = clip_.neighbour(frame, j);
+            io.inputs.push_back(ring_.find(plan_.steps[t].input, f, true)->handle());
+            io.stamps.push_back(ring_.stamp(plan_.steps[t].input, f));
+        }
         io.output = passesOn ? destination : temporals_[t].output.handle();
         io.width = width_, io.height = height_;
         temporals_[t].kernel->record(cmd, io);

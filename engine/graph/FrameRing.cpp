@@ -1,6 +1,7 @@
 #include "engine/graph/FrameRing.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "engine/Error.h"
 
@@ -14,6 +15,21 @@ void FrameRing::reset(uint64_t capacityBytes) {
 
 bool FrameRing::holds(size_t value, int64_t frame) const {
     return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.value == value && e.frame == frame; });
+}
+
+namespace {
+
+uint64_t nextStamp() {
+    static std::atomic<uint64_t> stamps{0};
+    return ++stamps;
+}
+
+}  // namespace
+
+uint64_t FrameRing::stamp(size_t value, int64_t frame) const {
+    for (const auto& e : entries_)
+        if (e.value == value && e.frame == frame) return e.stamp;
+    return 0;
 }
 
 const GpuBuffer* FrameRing::find(size_t value, int64_t frame, bool pin) {
@@ -37,12 +53,13 @@ const GpuBuffer& FrameRing::allocate(size_t value, int64_t frame, uint64_t bytes
             throw Error("internal error: the GPU frame ring is full of frames the frame being made needs");
         if (victim->buffer.size() == bytes) {
             victim->value = value, victim->frame = frame, victim->used = ++clock_, victim->pinned = true;
+            victim->stamp = nextStamp();
             return victim->buffer;
         }
         bytes_ -= victim->buffer.size();
         entries_.erase(victim);
     }
-    entries_.push_back({value, frame, GpuBuffer(gpu_, size_t(bytes), BufferUse::Device), ++clock_, true});
+    entries_.push_back({value, frame, GpuBuffer(gpu_, size_t(bytes), BufferUse::Device), ++clock_, true, nextStamp()});
     bytes_ += bytes;
     return entries_.back().buffer;
 }

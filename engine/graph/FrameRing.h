@@ -24,6 +24,10 @@ public:
     // The frame of `value` at `frame`, or null. Marks it used, and pins it when asked.
     const GpuBuffer* find(size_t value, int64_t frame, bool pin);
     bool holds(size_t value, int64_t frame) const;
+    // What the frame of `value` at `frame` holds, as a number no other contents of any ring ever get
+    // (each allocation is given a new one); 0 when it is not held. Steps that keep something they
+    // worked out from a frame key it so.
+    uint64_t stamp(size_t value, int64_t frame) const;
     // A frame of `bytes` for (value, frame), pinned: a new one, or the least recently used unpinned one's
     // memory. Throws tinct::Error (internal) when everything held is pinned and nothing more fits.
     const GpuBuffer& allocate(size_t value, int64_t frame, uint64_t bytes);
@@ -38,6 +42,7 @@ private:
         GpuBuffer buffer;
         uint64_t used;
         bool pinned;
+        uint64_t stamp;
     };
     GpuContext& gpu_;
     std::list<Entry> entries_;  // a list: the buffers handed out keep their addresses as others come and go

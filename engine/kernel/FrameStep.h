@@ -27,6 +27,9 @@ struct Footprint {
 // What one recording of the step works on, all width x height.
 struct FrameStepIo {
     std::vector<VkBuffer> inputs;  // its input at frames n-k .. n+k (one, frame n, for a spatial step)
+    // Per input, what it holds: equal stamps, equal contents, so a step may keep what it worked out
+    // from an input under its stamp. Empty, or 0 for an input, where that is not known.
+    std::vector<uint64_t> stamps;
     VkBuffer output = VK_NULL_HANDLE;
     uint32_t width = 0, height = 0;
 };

@@ -40,6 +40,7 @@ struct RowsPush {
 };
 struct FramesPush {
     uint32_t count, rowPitch, frames;
+    uint32_t slots[2 * kMaxRadius + 1];  // where each frame's evidence is kept
 };
 struct LinesPush {
     int32_t width, bands, rowPitch, maxClass;
@@ -96,26 +97,33 @@ public:
         if (width == width_ && height == height_) return;
         width_ = width, height_ = height;
         const size_t evidence = size_t(kClasses) * bandsOf(height) * width * sizeof(float);
-        profiles_ = GpuBuffer(gpu_, evidence * (2 * kMaxRadius + 1), BufferUse::Device);
         window_ = GpuBuffer(gpu_, evidence, BufferUse::Device);
-        centres_ = GpuBuffer(gpu_, size_t(bandsOf(height)) * width * 4 * sizeof(float), BufferUse::Device);
+        centres_ = GpuBuffer(gpu_, size_t(bandsOf(height)) * width * 2 * sizeof(float), BufferUse::Device);
+        slots_.clear();
     }
 
+    // At most: a frame whose evidence is kept is not measured again.
     uint32_t dispatches() const override { return uint32_t(2 * s_.radius + 1) + 3; }
 
     void record(VkCommandBuffer cmd, const FrameStepIo& io) const override {
-        std::vector<VkBuffer> frames;
-        for (size_t slot : windowWithinShot(io.inputs, s_.radius).slots) frames.push_back(io.inputs[slot]);
+        const std::vector<size_t> window = windowWithinShot(io.inputs, s_.radius).slots;
         const uint32_t bands = bandsOf(io.height);
-        for (size_t f = 0; f < frames.size(); ++f) {
-            const RowsPush p{int32_t(io.width), int32_t(io.height), int32_t(bands), int32_t(f)};
-            const Binding b[] = {storageBinding(frames[f]), storageBinding(profiles_.handle())};
+        keepRoomFor(io.width, bands);
+        const uint32_t evidence = uint32_t(kClasses) * bands * io.width;
+        const LinearGroups eg = linearGroups(gpu_, evidence, 256);
+        FramesPush fp{evidence, eg.rowPitch, uint32_t(window.size()), {}};
+        std::vector<bool> taken(slots_.size(), false);
+        for (size_t f = 0; f < window.size(); ++f) {
+            const uint64_t stamp = window[f] < io.stamps.size() ? io.stamps[window[f]] : 0;
+            const size_t slot = slotFor(stamp, taken);
+            fp.slots[f] = uint32_t(slot);
+            if (stamp != 0 && slots_[slot].stamp == stamp) continue;  // measured for an earlier frame
+            slots_[slot].stamp = stamp;
+            const RowsPush p{int32_t(io.width), int32_t(io.height), int32_t(bands), int32_t(slot)};
+            const Binding b[] = {storageBinding(io.inputs[window[f]]), storageBinding(profiles_.handle())};
             rows_.record(cmd, b, &p, (io.width + 7) / 8, bands);
         }
         computeBarrier(cmd);
-        const uint32_t evidence = uint32_t(kClasses) * bands * io.width;
-        const LinearGroups eg = linearGroups(gpu_, evidence, 256);
-        const FramesPush fp{evidence, eg.rowPitch, uint32_t(frames.size())};
         const Binding fb[] = {storageBinding(profiles_.handle()), storageBinding(window_.handle())};
         frames_.record(cmd, fb, &fp, eg.x, eg.y);
         computeBarrier(cmd);
@@ -131,11 +139,48 @@ public:
     }
 
 private:
+    // A frame's line evidence depends on that frame alone, not on the frame being made: it is kept,
+    // under the stamp of the ring frame it came from, for the frames after it whose windows take it
+    // in (a render in order measures one new frame each, instead of the whole window). Room for two
+    // windows: the one being made, and what the next ones will want again.
+    struct Slot {
+        uint64_t stamp = 0;  // 0: nothing kept
+        uint64_t used = 0;
+    };
+
+    void keepRoomFor(uint32_t width, uint32_t bands) const {
+        const size_t wanted = size_t(2 * (2 * s_.radius + 1));
+        if (slots_.size() >= wanted) return;
+        const size_t evidence = size_t(kClasses) * bands * width * sizeof(float);
+        profiles_ = GpuBuffer(gpu_, evidence * wanted, BufferUse::Device);
+        slots_.assign(wanted, Slot{});
+    }
+
+    // The slot holding the evidence of `stamp`, or the least recently used one not taken by this
+    // window yet; marked taken and used.
+    size_t slotFor(uint64_t stamp, std::vector<bool>& taken) const {
+        size_t best = slots_.size();
+        for (size_t i = 0; i < slots_.size(); ++i) {
+            if (taken[i]) continue;
+            if (stamp != 0 && slots_[i].stamp == stamp) {
+                best = i;
+                break;
+            }
+            if (best == slots_.size() || slots_[i].used < slots_[best].used) best = i;
+        }
+        taken[best] = true;
+        slots_[best].used = ++clock_;
+        return best;
+    }
+
     GpuContext& gpu_;
     ScratchSettings s_;
     ComputeKernel rows_, frames_, lines_, fill_;
     uint32_t width_ = 0, height_ = 0;
-    GpuBuffer profiles_, window_, centres_;
+    GpuBuffer window_, centres_;
+    mutable GpuBuffer profiles_;
+    mutable std::vector<Slot> slots_;
+    mutable uint64_t clock_ = 0;
 };
 
 std::unique_ptr<FrameStepKernel> ScratchStep::makeKernel(GpuContext& gpu) const {
