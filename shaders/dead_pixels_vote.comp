@@ -4,7 +4,8 @@
 // corners of a square)? One neighbour may be another defect; a feature wider than `radius`, or a
 // line, has ring pixels of its own level and gets no vote. The counts for the six pairs of channel
 // and direction are packed, 5 bits each, into one uint per pixel; the window's frames vote one
-// after another, the first one starting the counts afresh.
+// after another, the first one starting the counts afresh. A frame's vote can also be taken back
+// (it was given before: no count goes below zero), for a window that moved on by a frame.
 layout(local_size_x = 16, local_size_y = 16) in;
 
 layout(std430, set = 0, binding = 0) readonly buffer Frame { vec4 px[]; };
@@ -13,7 +14,7 @@ layout(std430, set = 0, binding = 1) buffer Votes { uint votes[]; };
 layout(push_constant) uniform Push {
     int width, height, radius;
     float threshold;
-    uint first;  // 1: this frame's vote replaces the counts
+    uint mode;  // 0: this frame's vote replaces the counts, 1: adds to them, 2: is taken back from them
 } pc;
 
 void main() {
@@ -45,5 +46,5 @@ void main() {
             if (dark[ch]) add += 1u << (5 * (3 + ch));
         }
     }
-    votes[i] = (pc.first != 0u ? 0u : votes[i]) + add;
+    votes[i] = pc.mode == 0u ? add : pc.mode == 1u ? votes[i] + add : votes[i] - add;
 }

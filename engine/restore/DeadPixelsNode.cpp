@@ -34,8 +34,9 @@ struct DeadPixelsSettings {
 struct VotePush {
     int32_t width, height, radius;
     float threshold;
-    uint32_t first;
+    uint32_t mode;  // replace, add, take back
 };
+enum VoteMode : uint32_t { kReplace = 0, kAdd = 1, kTakeBack = 2 };
 struct MattePush {
     uint32_t pixelCount, rowPitch, needed, polarity;
 };
@@ -53,7 +54,9 @@ public:
     std::string describe() const override {
         return output_ == FrameKind::Matte ? "dead pixel repair matte" : "dead pixel repair";
     }
-    Footprint footprint() const override { return {uint32_t(s_.maxSize + s_.grow + fillReach(s_)), uint32_t(s_.radius)}; }
+    // In time: the window and a frame beyond it each way, the frame a window moved on by one left
+    // (its vote is taken back instead of every frame voting again).
+    Footprint footprint() const override { return {uint32_t(s_.maxSize + s_.grow + fillReach(s_)), uint32_t(s_.radius + 1)}; }
     FrameKind outputKind() const override { return output_; }
     std::string structure() const override {
         return std::string(output_ == FrameKind::Matte ? "dead_pixels matte " : "dead_pixels ") + std::to_string(s_.radius);
@@ -86,31 +89,64 @@ public:
         update(step);
     }
 
-    void update(const FrameStep& step) override { s_ = static_cast<const DeadPixelsStep&>(step).settings(); }
+    void update(const FrameStep& step) override {
+        s_ = static_cast<const DeadPixelsStep&>(step).settings();
+        tallied_.clear();
+    }
 
     void prepare(uint32_t width, uint32_t height) override {
         if (width == width_ && height == height_) return;
         width_ = width, height_ = height;
         const size_t pixels = size_t(width) * height;
         votes_ = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
+        tallied_.clear();
         for (auto& m : mattes_) m = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
     }
 
+    // At most: a window that moved on by a frame takes two votes.
     uint32_t dispatches() const override { return uint32_t(2 * s_.radius + 1) + 1 + (s_.grow > 0 ? 2 : 0) + 1; }
 
     void record(VkCommandBuffer cmd, const FrameStepIo& io) const override {
-        // Near a shot's ends the window mirrors: a frame met again has voted already.
-        std::vector<VkBuffer> frames;
-        for (VkBuffer b : io.inputs)
-            if (std::find(frames.begin(), frames.end(), b) == frames.end()) frames.push_back(b);
+        // The window: frames n-radius .. n+radius (the inputs but the outermost two). Near a shot's
+        // ends it mirrors: a frame met again has voted already.
+        std::vector<size_t> window;
+        for (size_t j = 1; j + 1 < io.inputs.size(); ++j)
+            if (std::none_of(window.begin(), window.end(), [&](size_t w) { return io.inputs[w] == io.inputs[j]; }))
+                window.push_back(j);
         const uint32_t gx = (io.width + 15) / 16, gy = (io.height + 15) / 16;
-        for (size_t f = 0; f < frames.size(); ++f) {
-            const VotePush vp{int32_t(io.width), int32_t(io.height), s_.maxSize, s_.threshold, f == 0 ? 1u : 0u};
-            const Binding vb[] = {storageBinding(frames[f]), storageBinding(votes_.handle())};
+        auto vote = [&](size_t input, uint32_t mode) {
+            const VotePush vp{int32_t(io.width), int32_t(io.height), s_.maxSize, s_.threshold, mode};
+            const Binding vb[] = {storageBinding(io.inputs[input]), storageBinding(votes_.handle())};
             vote_.record(cmd, vb, &vp, gx, gy);
             computeBarrier(cmd);
+        };
+        // The counts are whole numbers, the same whichever way they are reached: when the window
+        // moved on from the one counted (told by the ring's stamps), the frames it left take their
+        // votes back and the frames it met vote.
+        auto stampOf = [&](size_t j) { return j < io.stamps.size() ? io.stamps[j] : uint64_t(0); };
+        std::vector<uint64_t> wanted;
+        for (size_t j : window) wanted.push_back(stampOf(j));
+        std::vector<size_t> leaving, arriving;
+        bool moved = !tallied_.empty();
+        for (uint64_t t : tallied_)
+            if (std::find(wanted.begin(), wanted.end(), t) == wanted.end()) {
+                size_t j = 0;
+                while (j < io.inputs.size() && stampOf(j) != t) ++j;
+                if (j == io.inputs.size()) moved = false;
+                leaving.push_back(j);
+            }
+        for (size_t w = 0; w < window.size(); ++w) {
+            if (wanted[w] == 0) moved = false;
+            if (std::find(tallied_.begin(), tallied_.end(), wanted[w]) == tallied_.end()) arriving.push_back(window[w]);
         }
-        const uint32_t distinct = uint32_t(frames.size());
+        if (moved && leaving.size() + arriving.size() < window.size()) {
+            for (size_t j : leaving) vote(j, kTakeBack);
+            for (size_t j : arriving) vote(j, kAdd);
+        } else {
+            for (size_t w = 0; w < window.size(); ++w) vote(window[w], w == 0 ? kReplace : kAdd);
+        }
+        tallied_ = std::find(wanted.begin(), wanted.end(), uint64_t(0)) == wanted.end() ? wanted : std::vector<uint64_t>{};
+        const uint32_t distinct = uint32_t(window.size());
         const uint32_t needed = distinct < uint32_t(kMinFrames)
                                     ? distinct + 1
                                     : std::max(2u, uint32_t(std::ceil(s_.consistency * float(distinct) - 1e-4f)));
@@ -141,6 +177,7 @@ private:
     uint32_t width_ = 0, height_ = 0;
     GpuBuffer votes_;
     GpuBuffer mattes_[2];
+    mutable std::vector<uint64_t> tallied_;  // the ring stamps of the frames votes_ counts
 };
 
 std::unique_ptr<FrameStepKernel> DeadPixelsStep::makeKernel(GpuContext& gpu) const {
