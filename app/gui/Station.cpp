@@ -68,6 +68,7 @@ void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& p
     }
     ColorPlan working = plan;
     working.fromWorking.clear();
+    working.direct.reset();
     const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), media.source(), number, picker.stroke);
     state.editor.setParams(node.id, pickQualifierRanges(node.params, samples, picker.extend),
                            picker.extend ? "extend the qualifier" : "pick the qualifier");
@@ -297,6 +298,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         if (state.colourChanged || gradeChanged || state.stillChanged) {
             try {
                 plan = planColor(state.color, [&] { return media.chromaticities(); });
+                if (state.colourChanged)
+                    for (const auto& warning : plan.warnings) state.notify("warning: " + warning);
                 const PointSteps grade = compileGrade(state.editor.grade(), state.baseDirectory);
                 const PointSteps calibration = calibrationSteps(state.calibrationLut);
                 ViewerPrograms programs;
@@ -410,6 +413,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 try {
                     ColorPlan working = plan;
                     working.fromWorking.clear();
+                    working.direct.reset();
                     const auto values = sampleThroughSteps(gpu, aroundGrade(working, compileGrade(state.editor.grade(), state.baseDirectory)),
                                                            media.source(), shownNumber, {{x, y}});
                     if (!values.empty()) picked.working = values.front();

@@ -1,5 +1,9 @@
 #include "engine/color/ColorPipeline.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 #include "engine/Error.h"
 #include "engine/color/ColorConfig.h"
 #include "engine/color/OcioGpuStep.h"
@@ -38,9 +42,39 @@ std::shared_ptr<const PointStep> stepFor(const LoadedConfig& config, const OCIO:
     }
 }
 
+// Values of the input's kind (scene-linear: slightly negative to 100; anything else: code values
+// slightly beyond 0..1) that do not come back from the working space as they went in, or "" when
+// all do: what a grade in the working space can never see.
+std::string lostInWorking(const LoadedConfig& config, const std::string& input, const std::string& working,
+                          const std::string& encoding) {
+    const std::vector<float> levels = encoding == "scene-linear"
+                                          ? std::vector<float>{-0.05f, 0.0f, 1e-4f, 0.001f, 0.01f, 0.18f, 1.0f, 10.0f, 100.0f}
+                                          : std::vector<float>{-0.05f, 0.0f, 0.1f, 0.5f, 0.9f, 1.0f, 1.05f};
+    std::vector<float> px;
+    for (float v : levels) px.insert(px.end(), {v, v, v});
+    std::vector<float> back = px;
+    try {
+        OCIO::PackedImageDesc image(back.data(), long(back.size() / 3), 1, 3);
+        config.config->getProcessor(input.c_str(), working.c_str())->getDefaultCPUProcessor()->apply(image);
+        config.config->getProcessor(working.c_str(), input.c_str())->getDefaultCPUProcessor()->apply(image);
+    } catch (const OCIO::Exception&) {
+        return "";  // the conversions themselves report their errors where they are built
+    }
+    std::string lost;
+    for (size_t i = 0; i < px.size(); i += 3) {
+        const float v = px[i], b = back[i];
+        if (std::abs(b - v) <= 1e-3f * std::max(1.0f, std::abs(v))) continue;
+        char text[64];
+        std::snprintf(text, sizeof text, "%s%g comes back as %g", lost.empty() ? "" : ", ", double(v), double(b));
+        lost += text;
+    }
+    return lost;
+}
+
 }  // namespace
 
 PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade) {
+    if (grade.empty() && plan.direct) return *plan.direct;
     PointSteps steps = plan.toWorking;
     steps.insert(steps.end(), grade.begin(), grade.end());
     steps.insert(steps.end(), plan.fromWorking.begin(), plan.fromWorking.end());
@@ -73,49 +107,70 @@ ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& sou
     for (const auto& look : request.looks) looks.push_back(requireLook(config, look));
 
     if (input != working) {
+        const std::string lost = lostInWorking(config, input, working, plan.inputEncoding);
+        if (!lost.empty())
+            plan.warnings.push_back("the working space " + working + " cannot hold all of the input " + input +
+                                    "'s values (" + lost + "): a grade there loses them; an ungraded render does not "
+                                    "go through it. Choose another with --working-colorspace");
         auto t = OCIO::ColorSpaceTransform::Create();
         t->setSrc(input.c_str());
         t->setDst(working.c_str());
         plan.toWorking.push_back(stepFor(config, t, "colour " + input + " -> " + working));
     }
 
-    auto after = OCIO::GroupTransform::Create();
-    std::string what = "colour " + working;
+    // The conversion after the grade, from the working space, and the one without a grade, from the
+    // input.
+    auto after = OCIO::GroupTransform::Create(), direct = OCIO::GroupTransform::Create();
+    std::string what = "colour " + working, directWhat = "colour " + input;
     if (!looks.empty()) {
+        // Looks are applied in the working space either way: their process spaces decide.
         auto t = OCIO::LookTransform::Create();
         t->setSrc(working.c_str());
         t->setDst(working.c_str());
         t->setLooks(joined(looks).c_str());
         after->appendTransform(t);
+        auto d = OCIO::LookTransform::Create();
+        d->setSrc(input.c_str());
+        d->setDst(input.c_str());
+        d->setLooks(joined(looks).c_str());
+        direct->appendTransform(d);
         what += " + looks " + joined(looks);
+        directWhat += " + looks " + joined(looks);
     }
     if (!request.display.empty() || !request.view.empty()) {
         const std::string display =
             requireDisplay(config, request.display.empty() ? config.config->getDefaultDisplay() : request.display);
         const std::string view = requireView(
             config, display, request.view.empty() ? config.config->getDefaultView(display.c_str()) : request.view);
-        auto t = OCIO::DisplayViewTransform::Create();
-        t->setSrc(working.c_str());
-        t->setDisplay(display.c_str());
-        t->setView(view.c_str());
-        after->appendTransform(t);
+        for (auto [group, from] : {std::pair{after, working}, std::pair{direct, input}}) {
+            auto t = OCIO::DisplayViewTransform::Create();
+            t->setSrc(from.c_str());
+            t->setDisplay(display.c_str());
+            t->setView(view.c_str());
+            group->appendTransform(t);
+        }
         what += " -> display " + display + " / " + view;
+        directWhat += " -> display " + display + " / " + view;
         plan.outputChromaticities = chromaticitiesOf(display);
         plan.outputName = display;
         plan.outputIsDisplay = true;
     } else {
         const std::string output = request.output.empty() ? input : requireColorSpace(config, request.output, "--output-colorspace");
-        if (output != working) {
+        for (auto [group, from] : {std::pair{after, working}, std::pair{direct, input}}) {
+            if (output == from) continue;
             auto t = OCIO::ColorSpaceTransform::Create();
-            t->setSrc(working.c_str());
+            t->setSrc(from.c_str());
             t->setDst(output.c_str());
-            after->appendTransform(t);
+            group->appendTransform(t);
         }
         what += " -> " + output;
+        directWhat += " -> " + output;
         plan.outputChromaticities = chromaticitiesOf(output);
         plan.outputName = output;
     }
     if (after->getNumTransforms() > 0) plan.fromWorking.push_back(stepFor(config, after, what));
+    plan.direct = PointSteps{};
+    if (direct->getNumTransforms() > 0) plan.direct->push_back(stepFor(config, direct, directWhat));
     plan.retagChromaticities = true;
     plan.notes.push_back("grading in " + working);
     return plan;

@@ -28,7 +28,15 @@ struct ColorRequest {
 struct ColorPlan {
     PointSteps toWorking;    // before the grade
     PointSteps fromWorking;  // after the grade
+    // With no grade: input -> output (looks, display and view) as one processor, so the output is
+    // what OCIO's processor for that transform gives, whatever the working space could hold (a
+    // data view passes the input's values, not the working space's). No steps: the values pass as
+    // they are. Unset when not converted.
+    std::optional<PointSteps> direct;
     std::vector<std::string> notes;  // what was chosen and why, for the user
+    // What the user must hear (once per render, and in the station): the working space cannot
+    // hold some of the input's values, and a grade there loses them.
+    std::vector<std::string> warnings;
     // The output's chromaticities attribute: replaced by these when colour managed (removed when
     // Tinct does not know the output's primaries); left as the source's when not.
     bool retagChromaticities = false;
@@ -42,7 +50,9 @@ struct ColorPlan {
 // The EXR chromaticities of the first source frame: nullopt when the file has none.
 using SourceChromaticities = std::function<std::optional<Chromaticities>()>;
 
-// The grade's steps with the plan's conversions around them: what one fused kernel runs.
+// The grade's steps with the plan's conversions around them: what one fused kernel runs. An empty
+// grade takes the direct conversion. (Callers that want working-space values clear fromWorking and
+// reset direct.)
 PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade);
 
 // Resolves every name (throwing tinct::Error with close matches for unknown ones) and builds the

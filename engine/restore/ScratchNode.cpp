@@ -66,7 +66,8 @@ public:
         return std::string(output_ == FrameKind::Matte ? "scratch matte " : "scratch ") + std::to_string(s_.radius);
     }
     std::string passes() const override {
-        return "line evidence from each of the " + std::to_string(2 * s_.radius + 1) + " frames, pooled, centres, repair";
+        return "line evidence of each of the " + std::to_string(2 * s_.radius + 1) +
+               " frames (kept for the next frames), pooled, centres, repair";
     }
     std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const override;
     // Line widths and band heights are the picture's; a smaller one keeps them (thinner lines are

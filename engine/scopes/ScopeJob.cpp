@@ -59,8 +59,10 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
         return exrChromaticities(inputs.frames.front().second);
     };
     const ColorPlan color = planColor(settings.color, primaries);
-    if (settings.log)
+    if (settings.log) {
         for (const auto& note : color.notes) settings.log(note);
+        for (const auto& warning : color.warnings) settings.log("warning: " + warning);
+    }
     ScopeOptions options = settings.options;
     options.allCounts = settings.json;
     describeSignal(color, primaries(), options, settings.autoMatrix);

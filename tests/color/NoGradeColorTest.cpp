@@ -1,0 +1,164 @@
+// With colour flags and no grade, a render is input -> output (or display/view) as one OCIO
+// processor, whatever the working space is: the output is OpenColorIO's CPU processor for that
+// transform, within the tolerance of the display tests (2e-4, absolute within 0..1 and relative
+// beyond: float rounding of the same analytic curves). Checked on the shipped config (a data view
+// passes the input's values, not the working space's) and on a config the test writes whose
+// working space is a log encoding defined by a 1D LUT, which clamps what lies outside its range
+// (and of which the user is warned, naming the spaces and the values lost).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "engine/color/ColorConfig.h"
+#include "engine/color/ColorPipeline.h"
+#include "tests/support/GpuFixture.h"
+#include "tests/support/TempDir.h"
+#include "tests/support/TestPixels.h"
+
+namespace OCIO = OCIO_NAMESPACE;
+using namespace tinct;
+using namespace tinct::test;
+
+namespace {
+
+constexpr double kTolerance = 2e-4;
+
+// Scene-linear values from slightly negative to 50, grey and coloured.
+std::vector<float> probe() {
+    std::vector<float> px;
+    const float levels[] = {-0.05f, -0.01f, 0.0f, 0.001f, 0.02f, 0.18f, 0.5f, 1.0f, 4.0f, 8.0f, 50.0f};
+    for (float a : levels)
+        for (float b : levels)
+            for (float c : levels) px.insert(px.end(), {a, b, c, 1.0f});
+    return px;
+}
+
+std::vector<float> onCpu(const OCIO::ConstConfigRcPtr& config, const std::string& input, const std::string& display,
+                         const std::string& view, std::vector<float> px) {
+    auto t = OCIO::DisplayViewTransform::Create();
+    t->setSrc(input.c_str());
+    t->setDisplay(display.c_str());
+    t->setView(view.c_str());
+    OCIO::PackedImageDesc image(px.data(), long(px.size() / 4), 1, 4);
+    config->getProcessor(t)->getDefaultCPUProcessor()->apply(image);
+    for (float& v : px) v = sanitized(v);
+    return px;
+}
+
+class NoGradeColorTest : public GpuFixture {
+protected:
+    // The render's colour path with no grade, on the GPU.
+    std::vector<float> rendered(const ColorRequest& request, const std::vector<float>& px) {
+        const ColorPlan plan = planColor(request, [] { return std::nullopt; });
+        return runOnGpu(aroundGrade(plan, {}), px);
+    }
+    void expectMatches(const std::string& config, const std::string& input, const std::string& display,
+                       const std::string& view) {
+        ColorRequest request;
+        request.config = config, request.input = input, request.display = display, request.view = view;
+        const auto px = probe();
+        const auto gpu = rendered(request, px);
+        const auto cpu = onCpu(loadConfig(config).config, input, display, view, px);
+        const auto err = maxScaledError(gpu, cpu);
+        const size_t p = err.pixel * 4;
+        EXPECT_LE(err.error, kTolerance) << input << " -> " << display << " / " << view << ": pixel (" << px[p] << ", "
+                                         << px[p + 1] << ", " << px[p + 2] << ") gives " << gpu[p] << ", OCIO " << cpu[p];
+    }
+};
+
+const std::string kShipped = TINCT_SOURCE_DIR "/luts/config.ocio";
+
+}  // namespace
+
+// The issue's case: ACEScg 8.0 through sRGB / Raw is 8.0, as OCIO shows it, not the working space's
+// ACEScct code value.
+TEST_F(NoGradeColorTest, ADataViewShowsTheInputsValues) {
+    ColorRequest request;
+    request.config = kShipped, request.input = "ACEScg", request.display = "sRGB", request.view = "Raw";
+    const auto out = rendered(request, {8.0f, 0.18f, -0.01f, 1.0f});
+    EXPECT_FLOAT_EQ(out[0], 8.0f);
+    EXPECT_FLOAT_EQ(out[1], 0.18f);
+    EXPECT_FLOAT_EQ(out[2], -0.01f);
+}
+
+// Every view of the sRGB display and the first and last view of every display of the shipped
+// config, from ACEScg. (Each is a kernel lavapipe compiles; the display tests cover every view of
+// every display through the processor itself.)
+TEST_F(NoGradeColorTest, DisplaysOfTheShippedConfigAreOcios) {
+    const auto config = loadConfig(kShipped).config;
+    for (int v = 0; v < config->getNumViews("sRGB"); ++v) expectMatches(kShipped, "ACEScg", "sRGB", config->getView("sRGB", v));
+    for (int d = 0; d < config->getNumDisplays(); ++d) {
+        const std::string display = config->getDisplay(d);
+        if (display == "sRGB") continue;
+        const int views = config->getNumViews(display.c_str());
+        expectMatches(kShipped, "ACEScg", display, config->getView(display.c_str(), 0));
+        if (views > 1) expectMatches(kShipped, "ACEScg", display, config->getView(display.c_str(), views - 1));
+    }
+}
+
+// A third-party config built on LUT files: the working space (color_timing) is a log encoding given
+// by a 1D LUT from code values 0..1 to linear 2^-10 .. 2^6 times 0.18, so linear values below or
+// above that clamp on the way in. With no grade nothing goes through it.
+TEST_F(NoGradeColorTest, AWorkingSpaceThatClampsDoesNotTouchAnUngradedRender) {
+    TempDir dir;
+    {
+        std::ofstream lut(dir.file("lutlog.spi1d"));
+        constexpr int kLength = 4096;
+        lut << "Version 1\nFrom 0.0 1.0\nLength " << kLength << "\nComponents 1\n{\n";
+        for (int i = 0; i < kLength; ++i) lut << 0.18 * std::pow(2.0, -10.0 + 16.0 * i / (kLength - 1)) << "\n";
+        lut << "}\n";
+    }
+    {
+        std::ofstream yaml(dir.file("config.ocio"));
+        yaml << R"(ocio_profile_version: 2
+search_path: "."
+roles:
+  default: linear
+  scene_linear: linear
+  color_timing: lutlog
+displays:
+  sRGB:
+    - !<View> {name: Standard, colorspace: srgb_display}
+    - !<View> {name: Raw, colorspace: raw}
+active_displays: []
+active_views: []
+colorspaces:
+  - !<ColorSpace>
+    name: linear
+    encoding: scene-linear
+  - !<ColorSpace>
+    name: lutlog
+    encoding: log
+    to_scene_reference: !<FileTransform> {src: lutlog.spi1d, interpolation: linear}
+  - !<ColorSpace>
+    name: srgb_display
+    from_scene_reference: !<ExponentWithLinearTransform> {gamma: 2.4, offset: 0.055, direction: inverse}
+  - !<ColorSpace>
+    name: raw
+    isdata: true
+)";
+    }
+    const std::string config = dir.file("config.ocio");
+    expectMatches(config, "linear", "sRGB", "Standard");
+    expectMatches(config, "linear", "sRGB", "Raw");
+    // The working space is where the grade happens: with one, the path goes through it.
+    ColorRequest request;
+    request.config = config, request.input = "linear", request.display = "sRGB", request.view = "Raw";
+    const ColorPlan plan = planColor(request, [] { return std::nullopt; });
+    EXPECT_EQ(plan.toWorking.size(), 1u);
+    EXPECT_EQ(plan.fromWorking.size(), 1u);
+    // And the user is told what a grade there loses: negative values and those above 2^6 x 0.18.
+    ASSERT_EQ(plan.warnings.size(), 1u);
+    EXPECT_NE(plan.warnings[0].find("the working space lutlog cannot hold all of the input linear's values (-0.05 comes back as"),
+              std::string::npos)
+        << plan.warnings[0];
+    EXPECT_NE(plan.warnings[0].find("100 comes back as"), std::string::npos) << plan.warnings[0];
+}
+
+// ACEScct holds every scene-linear value of ACEScg a camera gives, negative ones included: no warning.
+TEST(WorkingSpaceWarning, NotForAcescct) {
+    ColorRequest request;
+    request.config = kShipped, request.input = "ACEScg", request.display = "sRGB";
+    EXPECT_TRUE(planColor(request, [] { return std::nullopt; }).warnings.empty());
+}
