@@ -35,19 +35,6 @@ std::string writeAcesFrame(const TempDir& dir, bool tagged = true) {
     return path;
 }
 
-std::vector<float> ocioDisplay(const std::string& src, const std::string& display, const std::string& view,
-                               std::vector<float> px) {
-    auto config = OCIO::Config::CreateFromFile(kConfig.c_str());
-    auto t = OCIO::DisplayViewTransform::Create();
-    t->setSrc(src.c_str());
-    t->setDisplay(display.c_str());
-    t->setView(view.c_str());
-    OCIO::PackedImageDesc image(px.data(), long(px.size() / 4), 1, 4);
-    config->getProcessor(t)->getDefaultCPUProcessor()->apply(image);
-    for (float& v : px) v = sanitized(v);
-    return px;
-}
-
 }  // namespace
 
 TEST(ColorCommand, AutoInputToADisplayMatchesOcioAndRetagsTheOutput) {
@@ -60,7 +47,7 @@ TEST(ColorCommand, AutoInputToADisplayMatchesOcioAndRetagsTheOutput) {
     const ExrPixels source = readExrWithOpenExr(in), out = readExrWithOpenExr(dir.file("out.exr"));
     // No grade: ACES2065-1 -> ACEScct (working) -> display. The working-space round trip adds
     // float rounding only; the display bar is 2e-4 as in DisplayViewGpuTest.
-    const auto err = maxRgbError(out.rgba, ocioDisplay("ACES2065-1", "sRGB", "ACES 1.0 - SDR Video", source.rgba));
+    const auto err = maxRgbError(out.rgba, ocioDisplayReference(kConfig, "ACES2065-1", "sRGB", "ACES 1.0 - SDR Video", source.rgba));
     EXPECT_LE(err.error, 2e-4) << "pixel " << err.pixel;
     ASSERT_TRUE(Imf::hasChromaticities(out.header));
     EXPECT_FLOAT_EQ(Imf::chromaticities(out.header).red.x, 0.64f);  // sRGB display: Rec.709 primaries

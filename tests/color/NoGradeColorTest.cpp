@@ -13,6 +13,7 @@
 #include "engine/color/ColorConfig.h"
 #include "engine/color/ColorPipeline.h"
 #include "tests/support/GpuFixture.h"
+#include "tests/support/OcioOracle.h"
 #include "tests/support/TempDir.h"
 #include "tests/support/TestPixels.h"
 
@@ -34,18 +35,6 @@ std::vector<float> probe() {
     return px;
 }
 
-std::vector<float> onCpu(const OCIO::ConstConfigRcPtr& config, const std::string& input, const std::string& display,
-                         const std::string& view, std::vector<float> px) {
-    auto t = OCIO::DisplayViewTransform::Create();
-    t->setSrc(input.c_str());
-    t->setDisplay(display.c_str());
-    t->setView(view.c_str());
-    OCIO::PackedImageDesc image(px.data(), long(px.size() / 4), 1, 4);
-    config->getProcessor(t)->getDefaultCPUProcessor()->apply(image);
-    for (float& v : px) v = sanitized(v);
-    return px;
-}
-
 class NoGradeColorTest : public GpuFixture {
 protected:
     // The render's colour path with no grade, on the GPU.
@@ -59,7 +48,7 @@ protected:
         request.config = config, request.input = input, request.display = display, request.view = view;
         const auto px = probe();
         const auto gpu = rendered(request, px);
-        const auto cpu = onCpu(loadConfig(config).config, input, display, view, px);
+        const auto cpu = ocioDisplayReference(config, input, display, view, px);
         const auto err = maxScaledError(gpu, cpu);
         const size_t p = err.pixel * 4;
         EXPECT_LE(err.error, kTolerance) << input << " -> " << display << " / " << view << ": pixel (" << px[p] << ", "

@@ -15,4 +15,16 @@ std::vector<float> ocioReference(const OCIO::ConstTransformRcPtr& transform, con
     return out;
 }
 
+std::vector<float> ocioDisplayReference(const std::string& configPath, const std::string& src, const std::string& display,
+                                        const std::string& view, std::vector<float> rgba) {
+    auto t = OCIO::DisplayViewTransform::Create();
+    t->setSrc(src.c_str());
+    t->setDisplay(display.c_str());
+    t->setView(view.c_str());
+    OCIO::PackedImageDesc image(rgba.data(), long(rgba.size() / 4), 1, 4);
+    OCIO::Config::CreateFromFile(configPath.c_str())->getProcessor(t)->getDefaultCPUProcessor()->apply(image);
+    for (float& v : rgba) v = sanitized(v);
+    return rgba;
+}
+
 }  // namespace tinct::test
