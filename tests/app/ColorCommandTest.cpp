@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/ExrOracle.h"
+#include "tests/support/LutConfig.h"
 #include "tests/support/OcioOracle.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/TempDir.h"
@@ -45,12 +46,25 @@ TEST(ColorCommand, AutoInputToADisplayMatchesOcioAndRetagsTheOutput) {
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_NE(r.err.find("input colour space ACES2065-1"), std::string::npos) << r.err;
     const ExrPixels source = readExrWithOpenExr(in), out = readExrWithOpenExr(dir.file("out.exr"));
-    // No grade: ACES2065-1 -> ACEScct (working) -> display. The working-space round trip adds
-    // float rounding only; the display bar is 2e-4 as in DisplayViewGpuTest.
+    // No grade: ACES2065-1 -> display as one processor; the display bar is 2e-4 as in
+    // DisplayViewGpuTest.
     const auto err = maxRgbError(out.rgba, ocioDisplayReference(kConfig, "ACES2065-1", "sRGB", "ACES 1.0 - SDR Video", source.rgba));
     EXPECT_LE(err.error, 2e-4) << "pixel " << err.pixel;
     ASSERT_TRUE(Imf::hasChromaticities(out.header));
     EXPECT_FLOAT_EQ(Imf::chromaticities(out.header).red.x, 0.64f);  // sRGB display: Rec.709 primaries
+}
+
+// A working space that clamps the input's values is said once, naming both spaces and a value lost.
+TEST(ColorCommand, AWorkingSpaceThatLosesValuesIsSaidOnce) {
+    TempDir dir;
+    const std::string in = writeAcesFrame(dir), config = writeClampingLutConfig(dir);
+    const auto r = runTinct({"render", "-i", in, "-o", dir.file("out.exr"), "--config", config, "--input-colorspace",
+                             "linear", "--display", "sRGB"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string warning = "tinct: warning: the working space lutlog cannot hold all of the input linear's values (-0.05";
+    const size_t at = r.err.find(warning);
+    EXPECT_NE(at, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(warning, at + 1), std::string::npos) << r.err;
 }
 
 TEST(ColorCommand, NoColourFlagsConvertNothing) {
