@@ -1,16 +1,15 @@
 #version 450
 // The repair: a scratch is a veil over the picture, darker or lighter, more or less opaque, that
 // changes slowly along its length. In each column of a scratch the veil is taken as a gain and an
-// offset on the picture under it, measured over the rows around (2 reach + 1 of them) against the
-// picture interpolated across from the columns beside the scratch, and undone: the picture's own
-// detail under the scratch is kept, not painted over. The veil is told by what it does to the
-// column's statistics along its length: the picture under it has the mean and spread its neighbours
-// have (interpolated between the sides), and the veil's gain and offset are what take them to the
-// column's own. (A least-squares fit against the interpolated picture would shrink the gain with
-// every detail the interpolation misses, and undoing it would sharpen the picture.) Where the
-// column does not follow its neighbours, or the picture is flat along the scratch, the veil is an
-// offset only. Where the veil is nearly opaque, nothing of
-// the picture is left to keep and the interpolation is taken. Outside the scratches the frame is
+// offset on the picture under it, measured over the rows around (2 reach + 1 of them), and undone:
+// the picture's own detail under the scratch is kept, not painted over. The veil is told by what it
+// does to the column's statistics along its length: the picture under it has the mean and spread
+// its neighbours have (interpolated between the columns beside the scratch), and the veil's gain
+// and offset are what take them to the column's own. (A least-squares fit against the
+// interpolated picture would shrink the gain with every detail the interpolation misses, and
+// undoing it would sharpen the picture.) Where the column does not follow its neighbours, or the
+// picture is flat along the scratch, the veil is an offset only; where it is nearly opaque, nothing
+// of the picture is left to keep and the interpolation is taken. Outside the scratches the frame is
 // untouched, bit for bit. The matte variant (TINCT_CHANNELS 1) writes the repair matte.
 #extension GL_GOOGLE_include_directive : require
 layout(local_size_x = 16, local_size_y = 16) in;

@@ -1,9 +1,9 @@
 #version 450
 // Where the scratches are: per column and band, the line found there (its evidence in each width
 // class taken with the bands above and below: a scratch is long, a short line in the picture is
-// not), kept where it reaches the threshold, has the polarity asked for and it is the strongest of its neighbourhood (the scratch's
-// centre, not its flank, nor the flank of a stronger line of the other sign). Written per column
-// and band: the centre's signed evidence and its class's d.
+// not), kept where it reaches the threshold, has the polarity asked for and is the strongest of its
+// neighbourhood (the scratch's centre, not its flank, nor the flank of a stronger line of the other
+// sign). Written per column and band: the centre's signed evidence and its class's d.
 layout(local_size_x = 256) in;
 
 layout(std430, set = 0, binding = 0) readonly buffer Window { float window[]; };  // [class][band][x]

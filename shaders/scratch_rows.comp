@@ -6,18 +6,17 @@
 // line (a gradient, a highlight, a soft shadow) meets exactly, so that only what is narrower than d
 // stands out. It counts only where the prediction from each side alone (carried on in a straight
 // line from d and 2d) says the same sign, and not much less on one side than the other: a line, not
-// an edge nor the flank of a line. Three widths: d = 2 (a line of one or
-// two pixels, its own column), 3 (up to three, the mean of three columns) and 4 (up to five, of
-// five). A scratch runs down the frame and shifts every row alike; the picture's texture shifts one
+// an edge nor the flank of a line. Three widths: d = 2 (a line of one or two pixels, its own
+// column), 3 (up to three, the mean of three columns) and 4 (up to five, of five). A scratch runs down the frame and shifts every row alike; the picture's texture shifts one
 // row up and the next down, and the median keeps little of it.
 layout(local_size_x = 8, local_size_y = 32) in;
 
 layout(std430, set = 0, binding = 0) readonly buffer Frame { vec4 px[]; };
-layout(std430, set = 0, binding = 1) buffer Profiles { float profiles[]; };  // [frame][width class][band][x]
+layout(std430, set = 0, binding = 1) buffer Profiles { float profiles[]; };  // [slot][width class][band][x]
 
 layout(push_constant) uniform Push {
     int width, height, bands;
-    int slot;  // this frame's place among the window's frames
+    int slot;  // where this frame's evidence is kept
 } pc;
 
 const int kClasses = 3;
