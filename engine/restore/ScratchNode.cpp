@@ -100,7 +100,10 @@ public:
         const size_t evidence = size_t(kClasses) * bandsOf(height) * width * sizeof(float);
         window_ = GpuBuffer(gpu_, evidence, BufferUse::Device);
         centres_ = GpuBuffer(gpu_, size_t(bandsOf(height)) * width * 2 * sizeof(float), BufferUse::Device);
-        slots_.clear();
+        // Room for two windows: the one being made, and what the next ones will want again. (A
+        // step of another window is another structure: the Evaluator makes a new kernel for it.)
+        slots_.assign(size_t(2 * (2 * s_.radius + 1)), Slot{});
+        profiles_ = GpuBuffer(gpu_, evidence * slots_.size(), BufferUse::Device);
     }
 
     // At most: a frame whose evidence is kept is not measured again.
@@ -109,7 +112,6 @@ public:
     void record(VkCommandBuffer cmd, const FrameStepIo& io) const override {
         const std::vector<size_t> window = windowWithinShot(io.inputs, s_.radius).slots;
         const uint32_t bands = bandsOf(io.height);
-        keepRoomFor(io.width, bands);
         const uint32_t evidence = uint32_t(kClasses) * bands * io.width;
         const LinearGroups eg = linearGroups(gpu_, evidence, 256);
         FramesPush fp{evidence, eg.rowPitch, uint32_t(window.size()), {}};
@@ -142,20 +144,11 @@ public:
 private:
     // A frame's line evidence depends on that frame alone, not on the frame being made: it is kept,
     // under the stamp of the ring frame it came from, for the frames after it whose windows take it
-    // in (a render in order measures one new frame each, instead of the whole window). Room for two
-    // windows: the one being made, and what the next ones will want again.
+    // in (a render in order measures one new frame each, instead of the whole window).
     struct Slot {
         uint64_t stamp = 0;  // 0: nothing kept
         uint64_t used = 0;
     };
-
-    void keepRoomFor(uint32_t width, uint32_t bands) const {
-        const size_t wanted = size_t(2 * (2 * s_.radius + 1));
-        if (slots_.size() >= wanted) return;
-        const size_t evidence = size_t(kClasses) * bands * width * sizeof(float);
-        profiles_ = GpuBuffer(gpu_, evidence * wanted, BufferUse::Device);
-        slots_.assign(wanted, Slot{});
-    }
 
     // The slot holding the evidence of `stamp`, or the least recently used one not taken by this
     // window yet; marked taken and used.
@@ -178,8 +171,7 @@ private:
     ScratchSettings s_;
     ComputeKernel rows_, frames_, lines_, fill_;
     uint32_t width_ = 0, height_ = 0;
-    GpuBuffer window_, centres_;
-    mutable GpuBuffer profiles_;
+    GpuBuffer window_, centres_, profiles_;
     mutable std::vector<Slot> slots_;
     mutable uint64_t clock_ = 0;
 };
