@@ -66,10 +66,7 @@ void applyQualifierPick(GpuContext& gpu, StationState& state, const ColorPlan& p
         g.output = node.inputs[0];
         upstream = compileGrade(g, state.baseDirectory);
     }
-    ColorPlan working = plan;
-    working.fromWorking.clear();
-    working.direct.reset();
-    const auto samples = sampleThroughSteps(gpu, aroundGrade(working, upstream), media.source(), number, picker.stroke);
+    const auto samples = sampleThroughSteps(gpu, aroundGrade(upToWorking(plan), upstream), media.source(), number, picker.stroke);
     state.editor.setParams(node.id, pickQualifierRanges(node.params, samples, picker.extend),
                            picker.extend ? "extend the qualifier" : "pick the qualifier");
     state.notify("qualifier " + node.id + ": ranges from " + std::to_string(samples.size()) + " pixel(s)");
@@ -411,10 +408,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 const float* p = &frame.rgba[(size_t(y) * frame.width + x) * 4];
                 picked.source = {p[0], p[1], p[2], p[3]};
                 try {
-                    ColorPlan working = plan;
-                    working.fromWorking.clear();
-                    working.direct.reset();
-                    const auto values = sampleThroughSteps(gpu, aroundGrade(working, compileGrade(state.editor.grade(), state.baseDirectory)),
+                    const auto values = sampleThroughSteps(gpu, aroundGrade(upToWorking(plan), compileGrade(state.editor.grade(), state.baseDirectory)),
                                                            media.source(), shownNumber, {{x, y}});
                     if (!values.empty()) picked.working = values.front();
                 } catch (const Error& e) {

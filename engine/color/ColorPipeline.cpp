@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "engine/Error.h"
 #include "engine/color/ColorConfig.h"
@@ -81,6 +82,18 @@ PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade) {
     return steps;
 }
 
+ColorPlan upToWorking(ColorPlan plan) {
+    plan.fromWorking.clear();
+    plan.direct.reset();
+    return plan;
+}
+
+void tellUser(const ColorPlan& plan, const std::function<void(const std::string&)>& log) {
+    if (!log) return;
+    for (const auto& note : plan.notes) log(note);
+    for (const auto& warning : plan.warnings) log("warning: " + warning);
+}
+
 bool ColorRequest::converts() const {
     return !input.empty() || !working.empty() || !output.empty() || !display.empty() || !view.empty() || !looks.empty();
 }
@@ -119,58 +132,53 @@ ColorPlan planColor(const ColorRequest& request, const SourceChromaticities& sou
     }
 
     // The conversion after the grade, from the working space, and the one without a grade, from the
-    // input.
+    // input: the same transforms from each. (A look applies in its own process space, whichever
+    // space it is given.)
     auto after = OCIO::GroupTransform::Create(), direct = OCIO::GroupTransform::Create();
-    std::string what = "colour " + working, directWhat = "colour " + input;
+    const std::pair<OCIO::GroupTransformRcPtr, std::string> chains[] = {{after, working}, {direct, input}};
+    std::string tail;  // what the conversion does, after its source
     if (!looks.empty()) {
-        // Looks are applied in the working space either way: their process spaces decide.
-        auto t = OCIO::LookTransform::Create();
-        t->setSrc(working.c_str());
-        t->setDst(working.c_str());
-        t->setLooks(joined(looks).c_str());
-        after->appendTransform(t);
-        auto d = OCIO::LookTransform::Create();
-        d->setSrc(input.c_str());
-        d->setDst(input.c_str());
-        d->setLooks(joined(looks).c_str());
-        direct->appendTransform(d);
-        what += " + looks " + joined(looks);
-        directWhat += " + looks " + joined(looks);
+        for (const auto& [group, from] : chains) {
+            auto t = OCIO::LookTransform::Create();
+            t->setSrc(from.c_str());
+            t->setDst(from.c_str());
+            t->setLooks(joined(looks).c_str());
+            group->appendTransform(t);
+        }
+        tail += " + looks " + joined(looks);
     }
     if (!request.display.empty() || !request.view.empty()) {
         const std::string display =
             requireDisplay(config, request.display.empty() ? config.config->getDefaultDisplay() : request.display);
         const std::string view = requireView(
             config, display, request.view.empty() ? config.config->getDefaultView(display.c_str()) : request.view);
-        for (auto [group, from] : {std::pair{after, working}, std::pair{direct, input}}) {
+        for (const auto& [group, from] : chains) {
             auto t = OCIO::DisplayViewTransform::Create();
             t->setSrc(from.c_str());
             t->setDisplay(display.c_str());
             t->setView(view.c_str());
             group->appendTransform(t);
         }
-        what += " -> display " + display + " / " + view;
-        directWhat += " -> display " + display + " / " + view;
+        tail += " -> display " + display + " / " + view;
         plan.outputChromaticities = chromaticitiesOf(display);
         plan.outputName = display;
         plan.outputIsDisplay = true;
     } else {
         const std::string output = request.output.empty() ? input : requireColorSpace(config, request.output, "--output-colorspace");
-        for (auto [group, from] : {std::pair{after, working}, std::pair{direct, input}}) {
+        for (const auto& [group, from] : chains) {
             if (output == from) continue;
             auto t = OCIO::ColorSpaceTransform::Create();
             t->setSrc(from.c_str());
             t->setDst(output.c_str());
             group->appendTransform(t);
         }
-        what += " -> " + output;
-        directWhat += " -> " + output;
+        tail += " -> " + output;
         plan.outputChromaticities = chromaticitiesOf(output);
         plan.outputName = output;
     }
-    if (after->getNumTransforms() > 0) plan.fromWorking.push_back(stepFor(config, after, what));
+    if (after->getNumTransforms() > 0) plan.fromWorking.push_back(stepFor(config, after, "colour " + working + tail));
     plan.direct = PointSteps{};
-    if (direct->getNumTransforms() > 0) plan.direct->push_back(stepFor(config, direct, directWhat));
+    if (direct->getNumTransforms() > 0) plan.direct->push_back(stepFor(config, direct, "colour " + input + tail));
     plan.retagChromaticities = true;
     plan.notes.push_back("grading in " + working);
     return plan;

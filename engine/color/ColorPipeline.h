@@ -51,9 +51,15 @@ struct ColorPlan {
 using SourceChromaticities = std::function<std::optional<Chromaticities>()>;
 
 // The grade's steps with the plan's conversions around them: what one fused kernel runs. An empty
-// grade takes the direct conversion. (Callers that want working-space values clear fromWorking and
-// reset direct.)
+// grade takes the direct conversion.
 PointSteps aroundGrade(const ColorPlan& plan, const PointSteps& grade);
+
+// The plan without its conversions out of the working space: around a grade, the working-space
+// values (what a picker samples).
+ColorPlan upToWorking(ColorPlan plan);
+
+// The plan's notes, then its warnings ("warning: ..."), each to `log` (which may be empty).
+void tellUser(const ColorPlan& plan, const std::function<void(const std::string&)>& log);
 
 // Resolves every name (throwing tinct::Error with close matches for unknown ones) and builds the
 // two conversions. `source` is only consulted for --input-colorspace auto.

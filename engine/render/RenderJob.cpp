@@ -169,10 +169,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     Imf::setGlobalThreadCount(defaultJobs());
 
     const ColorPlan color = planColor(settings.color, sourceChromaticities(*source, plan.front().input));
-    if (settings.log) {
-        for (const auto& note : color.notes) settings.log(note);
-        for (const auto& warning : color.warnings) settings.log("warning: " + warning);
-    }
+    tellUser(color, settings.log);
     // Movies and DPX/TIFF/PNG outputs are encoded by FFmpeg from planes the GPU lays out.
     const MediaKind outputKind = mediaKindOf(plan.front().output);
     std::unique_ptr<MediaWriter> media;

@@ -59,10 +59,7 @@ size_t runScopes(GpuContext& gpu, const ScopeJobSettings& settings) {
         return exrChromaticities(inputs.frames.front().second);
     };
     const ColorPlan color = planColor(settings.color, primaries);
-    if (settings.log) {
-        for (const auto& note : color.notes) settings.log(note);
-        for (const auto& warning : color.warnings) settings.log("warning: " + warning);
-    }
+    tellUser(color, settings.log);
     ScopeOptions options = settings.options;
     options.allCounts = settings.json;
     describeSignal(color, primaries(), options, settings.autoMatrix);
