@@ -39,8 +39,12 @@ void main() {
         }
     uint add = 0u;
     if (samples >= 4) {
-        const bvec3 bright = greaterThan(c - hi2, vec3(pc.threshold));
-        const bvec3 dark = greaterThan(lo2 - c, vec3(pc.threshold));
+        // Near the frame's edge the ring is cut to one side of the pixel and five samples: there a
+        // slope of the picture leaves most of them below (or above) it, so it must stand out from
+        // all of them, not from all but one.
+        const bool whole = samples == 8;
+        const bvec3 bright = greaterThan(c - (whole ? hi2 : hi1), vec3(pc.threshold));
+        const bvec3 dark = greaterThan((whole ? lo2 : lo1) - c, vec3(pc.threshold));
         for (int ch = 0; ch < 3; ++ch) {
             if (bright[ch]) add += 1u << (5 * ch);
             if (dark[ch]) add += 1u << (5 * (3 + ch));

@@ -2,10 +2,12 @@
 // Dust and dirt: a pixel of frame n that stands away from its motion-compensated neighbours
 // n-2 .. n+2, all in the same direction, by more than the threshold (and more than `noiseFactor`
 // times what the past and future neighbours disagree by around it). Writes `candidate` 1 there, and
-// `protect` 1 where the motion cannot be trusted: no trustworthy neighbour before or after, the
-// neighbours before and after disagree (an occlusion, erratic motion), or the pixel's surroundings
-// are found again near it in frame n-1 or n+1 (an object that moves faster or differently than the
-// blocks' motion says, which a blotch never is).
+// `protect` 1 where the motion cannot be trusted: no trustworthy neighbour before or after (or one
+// the motion takes outside the frame), the neighbours before and after disagree (an occlusion,
+// erratic motion), or the pixel's surroundings are found again near it in frame n-1 or n+1 (an
+// object that moves faster or differently than the blocks' motion says, which a blotch never is).
+// At a shot's first and last frames the neighbours before and after are the same frames (the ends
+// mirror), so an occlusion there cannot be told from a blotch and may be repaired.
 #extension GL_GOOGLE_include_directive : require
 layout(local_size_x = 16, local_size_y = 16) in;
 
@@ -100,7 +102,14 @@ void main() {
     // Frames n-1 and n+1 are other frames in any shot of two frames or more (the ends mirror).
     const bool prevTrusted = (pc.distinct & 2u) != 0u && a1[o].y <= pc.maxMiss;
     const bool nextTrusted = (pc.distinct & 4u) != 0u && a2[o].y <= pc.maxMiss;
-    if (!prevTrusted || !nextTrusted) {
+    // Where the motion takes the pixel out of the frame, what the neighbour holds there is its edge
+    // repeated: no evidence (the picture that enters the frame at a shot's end, before or after).
+    const ivec2 prevAt = ivec2(round(vec2(p) + fieldAtPrev(vec2(p)).xy));
+    const ivec2 nextAt = ivec2(round(vec2(p) + fieldAtNext(vec2(p)).xy));
+    const ivec2 size = ivec2(pc.width, pc.height);
+    const bool inside = all(greaterThanEqual(prevAt, ivec2(0))) && all(lessThan(prevAt, size)) &&
+                        all(greaterThanEqual(nextAt, ivec2(0))) && all(lessThan(nextAt, size));
+    if (!prevTrusted || !nextTrusted || !inside) {
         protect[o] = 1.0;
         return;
     }
@@ -146,8 +155,6 @@ void main() {
         candidate[o] = 1.0;
         return;
     }
-    const ivec2 prevAt = ivec2(round(vec2(p) + fieldAtPrev(vec2(p)).xy));
-    const ivec2 nextAt = ivec2(round(vec2(p) + fieldAtNext(vec2(p)).xy));
     if (foundElsewhere(searchPrev(prevAt), threshold) || foundElsewhere(searchNext(nextAt), threshold)) {
         protect[o] = 1.0;
         return;
