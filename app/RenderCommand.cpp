@@ -55,7 +55,7 @@ void run(const CLI::App& command, RenderOptions& o, CommandContext& context) {
     settings.encode.audioCopy = o.audio == "copy";
     settings.jobs = o.jobs;
     settings.progress = o.progress || isatty(STDERR_FILENO);
-    settings.steps = o.steps.steps(command);
+    settings.steps = o.steps.steps(command, o.statsPath.empty() ? nullptr : &settings.countRepairs);
     settings.color = o.color;
     settings.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
 
@@ -105,7 +105,9 @@ void addRenderCommand(CLI::App& app, CommandContext& context) {
     command->add_option("--timecode", options->encode.timecode, "movie start timecode HH:MM:SS:FF (default: the source's)");
     command->add_option("--audio", options->audio, "copy: carry the source movie's audio packets untouched")
         ->check(CLI::IsMember({"copy", "none"}));
-    command->add_option("--stats", options->statsPath, "write per-stage timings (JSON) to this file");
+    command->add_option("--stats", options->statsPath,
+                        "write per-stage timings and, per restoration node and frame, the repairs made and the "
+                        "pixels repaired (JSON) to this file");
     command->add_flag("--progress", options->progress, "show frames done, fps and time left (always on a terminal)");
     command->add_option("--jobs", options->jobs, "reader and writer threads (default: one per core)")
         ->check(CLI::PositiveNumber);

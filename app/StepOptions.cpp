@@ -26,7 +26,7 @@ void StepOptions::add(CLI::App& command) {
         ->check(CLI::IsMember({"tetrahedral", "trilinear"}));
 }
 
-PointSteps StepOptions::steps(const CLI::App& command) const {
+PointSteps StepOptions::steps(const CLI::App& command, StepNodes* nodes) const {
     enum class Kind { Cdl, Lut, Grade };
     struct Request {
         Kind kind;
@@ -61,8 +61,11 @@ PointSteps StepOptions::steps(const CLI::App& command) const {
             steps.push_back(loadLut(r.path, interp));
         } else {
             try {
-                const auto graded = compileGrade(loadGrade(r.path), std::filesystem::path(r.path).parent_path().string());
+                StepNodes made;
+                const auto graded = compileGrade(loadGrade(r.path), std::filesystem::path(r.path).parent_path().string(), &made);
                 steps.insert(steps.end(), graded.begin(), graded.end());
+                if (nodes)
+                    for (const auto& [step, node] : made) (*nodes)[step] = grades_.size() > 1 ? r.path + ":" + node : node;
             } catch (const Error& e) {
                 const std::string message = e.what();
                 throw Error(message.rfind("grade " + r.path, 0) == 0 ? message : "grade " + r.path + ": " + message);

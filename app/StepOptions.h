@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/graph/GradeCompiler.h"
 #include "engine/kernel/PointStep.h"
 
 namespace tinct {
@@ -13,8 +14,9 @@ namespace tinct {
 class StepOptions {
 public:
     void add(CLI::App& command);
-    // Loads the files in the order given; call after parsing. Throws tinct::Error.
-    PointSteps steps(const CLI::App& command) const;
+    // Loads the files in the order given; call after parsing. With `nodes`, which grade node made
+    // each step (named "FILE:NODE" when several grades are given). Throws tinct::Error.
+    PointSteps steps(const CLI::App& command, StepNodes* nodes = nullptr) const;
 
 private:
     std::vector<std::string> cdls_, cdlIds_, luts_, grades_;

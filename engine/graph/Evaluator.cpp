@@ -6,6 +6,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/graph/RepairTally.h"
 #include "engine/media/FrameSource.h"
 #include "engine/media/YuvToRgb.h"
 
@@ -180,6 +181,9 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
         io.width = width_, io.height = height_;
         temporals_[t].kernel->record(cmd, io);
         computeBarrier(cmd);
+        if (tally_ && tally_->counts(plan_.steps[t].frame))
+            if (const VkBuffer matte = temporals_[t].kernel->repairMatte(cmd, io))
+                tally_->record(cmd, plan_.steps[t].frame, frame, matte, width_, height_);
         given.push_back(io.output);
     }
     if (passesOn) {
@@ -201,8 +205,10 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
     ++partsRun_;
 }
 
-void Evaluator::recordFrame(VkCommandBuffer cmd, int64_t n, const SourceFrame* current, VkBuffer destination) {
+void Evaluator::recordFrame(VkCommandBuffer cmd, int64_t n, const SourceFrame* current, VkBuffer destination,
+                            RepairTally* tally) {
     computeBarrier(cmd);
+    tally_ = tally;
     if (!temporal()) {
         if (!current) throw Error("internal error: a frame recorded without its source");
         VkBuffer in = current->buffer;
@@ -217,6 +223,7 @@ void Evaluator::recordFrame(VkCommandBuffer cmd, int64_t n, const SourceFrame* c
     } else {
         runPart(cmd, 0, n, VK_NULL_HANDLE, false, destination);
     }
+    tally_ = nullptr;
     ring_.unpinAll();
     intake_.clear();
 }

@@ -26,6 +26,7 @@ namespace tinct {
 class FrameSource;
 class GpuContext;
 struct PlaneLayout;
+class RepairTally;
 class YuvToRgb;
 
 // A source frame uploaded by the caller: its buffer and how its pixels lie.
@@ -66,8 +67,10 @@ public:
     // Takes source frame `frame` in, as beginFrame asked. Temporal programs only.
     void recordSource(VkCommandBuffer cmd, int64_t frame, const SourceFrame& source);
     // Records output frame n into `destination` (as prepare's formats say). `current` is source frame
-    // n's upload for a program without temporal steps, and ignored otherwise.
-    void recordFrame(VkCommandBuffer cmd, int64_t n, const SourceFrame* current, VkBuffer destination);
+    // n's upload for a program without temporal steps, and ignored otherwise. With `tally`, the repairs
+    // of the steps it counts, at each frame this recording runs them at, are packed into it.
+    void recordFrame(VkCommandBuffer cmd, int64_t n, const SourceFrame* current, VkBuffer destination,
+                     RepairTally* tally = nullptr);
 
     // Takes new steps of the same structure (a parameter edit): nothing is compiled, and the ring
     // forgets what the edit changed. False when the structure differs: build a new Evaluator.
@@ -120,6 +123,7 @@ private:
     FrameFormats formats_;
     uint64_t budget_ = 0;
     uint64_t partsRun_ = 0;
+    RepairTally* tally_ = nullptr;  // recordFrame's, while it records
 };
 
 }  // namespace tinct

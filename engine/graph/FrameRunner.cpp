@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "engine/gpu/FrameSlots.h"
+#include "engine/graph/RepairTally.h"
 #include "engine/media/FrameSource.h"
 
 namespace tinct {
@@ -15,14 +16,14 @@ FrameRunner::FrameRunner(GpuContext& gpu, Evaluator& evaluator, FrameSource& sou
         if (intake_ >= 0) evaluator_.recordSource(cmd, intake_, upload);
         if (output_ < 0) return;
         const VkBuffer out = after_ ? graded_.handle() : dst;
-        evaluator_.recordFrame(cmd, output_, evaluator_.temporal() ? nullptr : &upload, out);
+        evaluator_.recordFrame(cmd, output_, evaluator_.temporal() ? nullptr : &upload, out, tally_);
         if (after_) (*after_)(cmd, out, width_, height_);
     });
 }
 
 FrameRunner::~FrameRunner() = default;
 
-const void* FrameRunner::record(int64_t n, const AfterFrame* after, Frame& info) {
+const void* FrameRunner::record(int64_t n, const AfterFrame* after, Frame& info, RepairTally* tally) {
     Frame frame;
     source_.read(n, frame);  // its size and attributes, and its pixels for a grade without time
     ++read_;
@@ -32,6 +33,8 @@ const void* FrameRunner::record(int64_t n, const AfterFrame* after, Frame& info)
     const size_t floatBytes = frame.pixelCount() * 16;
     if (after && graded_.size() < floatBytes) graded_ = GpuBuffer(gpu_, floatBytes, BufferUse::Device);
     after_ = after;
+    tally_ = tally;
+    if (tally) tally->begin();
     const std::vector<int64_t> needed = evaluator_.beginFrame(n);
     const void* out = nullptr;
     auto send = [&](const Frame* source, int64_t intake, int64_t output) {
@@ -60,21 +63,22 @@ const void* FrameRunner::record(int64_t n, const AfterFrame* after, Frame& info)
         if (needed.empty()) send(nullptr, -1, n);
     }
     after_ = nullptr;
+    tally_ = nullptr;
     return out;
 }
 
-Frame FrameRunner::run(int64_t n) {
+Frame FrameRunner::run(int64_t n, RepairTally* tally) {
     Frame result;
-    const void* out = record(n, nullptr, result);
+    const void* out = record(n, nullptr, result, tally);
     result.storage = PixelStorage::Float;
     result.planeLayout.reset();
     result.rgba.assign(static_cast<const float*>(out), static_cast<const float*>(out) + result.pixelCount() * 4);
     return result;
 }
 
-Frame FrameRunner::runOnGpu(int64_t n, const AfterFrame& after) {
+Frame FrameRunner::runOnGpu(int64_t n, const AfterFrame& after, RepairTally* tally) {
     Frame info;
-    record(n, &after, info);
+    record(n, &after, info, tally);
     return info;
 }
 

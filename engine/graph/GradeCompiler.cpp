@@ -15,7 +15,8 @@ namespace {
 
 class GraphBuilder {
 public:
-    GraphBuilder(const Grade& grade, std::string baseDirectory) : grade_(grade), baseDirectory_(std::move(baseDirectory)) {}
+    GraphBuilder(const Grade& grade, std::string baseDirectory, StepNodes* nodes)
+        : grade_(grade), baseDirectory_(std::move(baseDirectory)), nodes_(nodes) {}
 
     PixelProgram build() {
         for (const GradeNode* node : grade_.order()) {
@@ -36,7 +37,9 @@ private:
 
     std::shared_ptr<const PointStep> makeStep(const GradeNode& node, const NodeType& type) const {
         try {
-            return type.makeStep(node.params, {baseDirectory_, node.inputs.size()});
+            auto step = type.makeStep(node.params, {baseDirectory_, node.inputs.size()});
+            if (nodes_) (*nodes_)[step.get()] = node.id;
+            return step;
         } catch (const Error& e) {
             throw Error("node '" + node.id + "' (" + node.type + "): " + e.what());
         }
@@ -153,6 +156,7 @@ private:
 
     const Grade& grade_;
     std::string baseDirectory_;
+    StepNodes* nodes_;
     PixelProgram program_;
     std::map<std::string, uint32_t> value_, matte_;
     std::map<std::string, Layered> layered_;
@@ -169,8 +173,8 @@ bool isSerial(const PixelProgram& p) {
 
 }  // namespace
 
-PointSteps compileGrade(const Grade& grade, const std::string& baseDirectory) {
-    PixelProgram program = GraphBuilder(grade, baseDirectory).build();
+PointSteps compileGrade(const Grade& grade, const std::string& baseDirectory, StepNodes* nodes) {
+    PixelProgram program = GraphBuilder(grade, baseDirectory, nodes).build();
     if (isSerial(program)) return program.steps();
     return {graphStep(std::move(program), "grade of " + std::to_string(grade.order().size()) + " node(s)")};
 }

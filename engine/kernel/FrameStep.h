@@ -45,6 +45,10 @@ public:
     // Records its dispatches, and the barriers between them; the caller puts one after.
     virtual void record(VkCommandBuffer cmd, const FrameStepIo& io) const = 0;
     virtual uint32_t dispatches() const = 0;
+    // A repairing step's repair matte at the frame `io` just recorded (one float per pixel, above 0
+    // where the frame was repaired), for counting repairs; any work that makes it is recorded here,
+    // a barrier after. Valid until the next recording. VK_NULL_HANDLE for steps that repair nothing.
+    virtual VkBuffer repairMatte(VkCommandBuffer cmd, const FrameStepIo& io) const { return VK_NULL_HANDLE; }
     // Takes the parameters of `step`, which has this kernel's structure(): nothing is compiled.
     virtual void update(const FrameStep& step) = 0;
 };

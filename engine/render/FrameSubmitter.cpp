@@ -7,6 +7,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/graph/RepairTally.h"
 #include "engine/media/PlaneLayout.h"
 #include "engine/media/RgbToYuv.h"
 
@@ -30,9 +31,17 @@ FrameSubmitter::FrameSubmitter(GpuContext& gpu, Evaluator& evaluator, Spare spar
         if (work_.intake >= 0) evaluator_.recordSource(cmd, work_.intake, upload);
         if (work_.output < 0) return;
         const VkBuffer graded = work_.layout ? rgbaOut_[work_.slot].handle() : dst;
-        evaluator_.recordFrame(cmd, work_.output, evaluator_.temporal() ? nullptr : &upload, graded);
+        RepairTally* tally = tallies_.empty() ? nullptr : tallies_[work_.slot].get();
+        if (tally) tally->begin();
+        evaluator_.recordFrame(cmd, work_.output, evaluator_.temporal() ? nullptr : &upload, graded, tally);
         if (work_.layout) toPlanes_->record(cmd, graded, dst, *work_.layout);
     });
+}
+
+void FrameSubmitter::countRepairs(const std::set<const FrameStep*>& steps, Repaired repaired) {
+    tallies_.clear();
+    for (size_t i = 0; i < kSlots; ++i) tallies_.push_back(std::make_unique<RepairTally>(gpu_, steps));
+    repaired_ = std::move(repaired);
 }
 
 FrameSubmitter::~FrameSubmitter() {
@@ -47,6 +56,7 @@ bool FrameSubmitter::collect(size_t slot) {
     InFlight& f = inFlight_[slot];
     if (!f.output) return true;
     f.output = false;
+    if (!tallies_.empty()) repaired_(*tallies_[slot]);
     const auto t0 = Clock::now();
     Frame out = spare_();
     copyFrameInfo(f.info, out);

@@ -5,6 +5,7 @@
 // its own, whose work stays on the GPU (in the evaluator's ring).
 #include <functional>
 #include <memory>
+#include <set>
 #include <vector>
 
 #include "engine/gpu/FrameSlots.h"
@@ -13,6 +14,7 @@
 
 namespace tinct {
 
+class RepairTally;
 class RgbToYuv;
 
 struct SubmitTimes {
@@ -30,6 +32,11 @@ public:
 
     FrameSubmitter(GpuContext& gpu, Evaluator& evaluator, Spare spare, Recycle recycle, Done done);
     ~FrameSubmitter();
+
+    // From now on each output frame counts the repairs of `steps` as it is made, and hands them to
+    // `repaired` when it comes back, before `done`.
+    using Repaired = std::function<void(const RepairTally&)>;
+    void countRepairs(const std::set<const FrameStep*>& steps, Repaired repaired);
 
     // Submits output frame `n` of the plan's `index`, with `info` giving its size and attributes and
     // `encoderLayout` the planes an encoder takes (null: RGBA, half or float by `formats`). False
@@ -67,6 +74,8 @@ private:
     Done done_;
     std::unique_ptr<RgbToYuv> toPlanes_;
     std::vector<GpuBuffer> rgbaOut_;  // per slot: the graded frame before the encoder's planes
+    std::vector<std::unique_ptr<RepairTally>> tallies_;  // per slot, when repairs are counted
+    Repaired repaired_;
     std::vector<InFlight> inFlight_;
     std::vector<size_t> order_;       // slots in flight, oldest first
     Work work_;

@@ -26,6 +26,7 @@
 #include "engine/media/MovieTiming.h"
 #include "engine/render/FrameSubmitter.h"
 #include "engine/render/Progress.h"
+#include "engine/render/RepairLog.h"
 #include "engine/render/RenderPipeline.h"
 
 namespace tinct {
@@ -69,7 +70,8 @@ nlohmann::json RenderStats::toJson() const {
             {"dispatches_per_frame", dispatchesPerFrame},
             {"stage_ms", {{"read", readMs}, {"upload", uploadMs}, {"gpu", gpuMs}, {"download", downloadMs}, {"write", writeMs}}},
             {"wall_seconds", wallSeconds},
-            {"skipped_frames", skipped}};  // runs [first, last] of missing frames passed over
+            {"skipped_frames", skipped},  // runs [first, last] of missing frames passed over
+            {"repairs", repairs}};
 }
 
 namespace {
@@ -268,6 +270,10 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     FrameSubmitter submitter(
         gpu, evaluator, [&] { return pipeline.recycledFrame(); }, [&](Frame f) { pipeline.recycle(std::move(f)); },
         [&](size_t index, Frame frame) { return pipeline.putWrite(index, std::move(frame)); });
+    std::map<int64_t, int> frameNumbers;
+    for (const auto& p : plan) frameNumbers[p.sourceFrame] = p.number;
+    RepairLog repairs(settings.countRepairs, std::move(frameNumbers));
+    if (!repairs.empty()) submitter.countRepairs(repairs.steps(), [&](const RepairTally& t) { repairs.add(t); });
     auto cancelled = [&] { return settings.cancel && settings.cancel->load(); };
 
     std::atomic<size_t> nextRead{0};
@@ -331,6 +337,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
     stats.downloadMs = submitter.times().downloadMs / n;
     stats.gpuMs = submitter.times().gpuMs / n;
     stats.wallSeconds = std::chrono::duration<double>(Clock::now() - start).count();
+    stats.repairs = repairs.toJson();
     return stats;
 }
 

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/color/ColorPipeline.h"
+#include "engine/graph/GradeCompiler.h"
 #include "engine/kernel/PointStep.h"
 #include "engine/io/ExrCompression.h"
 #include "engine/io/Frame.h"
@@ -28,6 +29,7 @@ struct RenderSettings {
     std::optional<PixelType> pixelType;  // output type; the input's when absent (uint -> float)
     ExrCompression compression = ExrCompression::Zip;
     EncodeRequest encode;                // movie and DPX/TIFF/PNG outputs: codec, tags, timecode, audio
+    StepNodes countRepairs;              // steps (by node) whose repairs each frame counts (--stats)
     int jobs = 0;                        // reader and writer threads each; 0: one per usable core, up to 8
     bool progress = false;
     std::function<void(const std::string&)> log;  // what was chosen (colour spaces, ...); may be empty
@@ -42,6 +44,7 @@ struct RenderStats {
     double readMs = 0, uploadMs = 0, gpuMs = 0, downloadMs = 0, writeMs = 0;
     double wallSeconds = 0;
     std::vector<std::pair<int, int>> skipped;  // runs of missing frames passed over (--skip-missing)
+    nlohmann::json repairs = nlohmann::json::object();  // RepairLog::toJson of settings.countRepairs
 
     nlohmann::json toJson() const;
 };

@@ -170,6 +170,9 @@ public:
         fill_.record(cmd, fb, &fp, gx, gy);
     }
 
+    // The grow passes go there and back: the matte ends where it started.
+    VkBuffer repairMatte(VkCommandBuffer, const FrameStepIo&) const override { return mattes_[0].handle(); }
+
 private:
     GpuContext& gpu_;
     DeadPixelsSettings s_;

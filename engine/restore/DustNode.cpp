@@ -183,6 +183,9 @@ public:
         fill_.record(cmd, fb, &fp, g.x, g.y);
     }
 
+    // What the fill changes: the detection grown by grow + 1 (the soft edge included).
+    VkBuffer repairMatte(VkCommandBuffer, const FrameStepIo&) const override { return matte(GrownMore); }
+
 private:
     enum Matte { Candidate, Protect, Scratch, Sized, Large, ProtectGrown, Repair, Grown, GrownMore, Pass, kMattes };
     VkBuffer matte(Matte m) const { return mattes_[m].handle(); }

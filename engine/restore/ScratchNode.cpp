@@ -7,6 +7,7 @@
 // the picture under it (scratch_fill). Outside the scratches the frame is untouched, bit for bit.
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "engine/Error.h"
 #include "engine/gpu/ComputeKernel.h"
@@ -141,6 +142,21 @@ public:
         fill_.record(cmd, pb, &pp, (io.width + 15) / 16, (io.height + 15) / 16);
     }
 
+    // The fill's matte variant on the lines just found, made only when repairs are counted.
+    VkBuffer repairMatte(VkCommandBuffer cmd, const FrameStepIo& io) const override {
+        if (!matteFill_)
+            matteFill_ = std::make_unique<ComputeKernel>(gpu_, shaders::spirv("scratch_fill_matte"), storageLayout(3),
+                                                         sizeof(FillPush), "scratch_fill_matte");
+        const size_t bytes = size_t(io.width) * io.height * sizeof(float);
+        if (matte_.size() < bytes) matte_ = GpuBuffer(gpu_, bytes, BufferUse::Device);
+        const FillPush pp{int32_t(io.width), int32_t(io.height), kReach, 0};
+        const Binding pb[] = {storageBinding(io.inputs[io.inputs.size() / 2]), storageBinding(centres_.handle()),
+                              storageBinding(matte_.handle())};
+        matteFill_->record(cmd, pb, &pp, (io.width + 15) / 16, (io.height + 15) / 16);
+        computeBarrier(cmd);
+        return matte_.handle();
+    }
+
 private:
     // A frame's line evidence depends on that frame alone, not on the frame being made: it is kept,
     // under the stamp of the ring frame it came from, for the frames after it whose windows take it
@@ -173,6 +189,8 @@ private:
     uint32_t width_ = 0, height_ = 0;
     GpuBuffer window_, centres_, profiles_;
     mutable std::vector<Slot> slots_;
+    mutable std::unique_ptr<ComputeKernel> matteFill_;  // repairMatte's, and its matte
+    mutable GpuBuffer matte_;
     mutable uint64_t clock_ = 0;
 };
 
