@@ -1,16 +1,19 @@
 // dead_pixels: fixed-position defects (dead, stuck or hot pixels of a scanner's or camera's sensor,
 // dust on the sensor): pixels that stand out from the ring of pixels around them the same way in
 // most frames of the window, while the picture moves under them (shaders/dead_pixels_vote.comp,
-// dead_pixels_matte.comp), repaired from their spatial neighbours (dead_pixels_fill.comp). Outside the
-// repair matte the frame is untouched, bit for bit.
+// dead_pixels_matte.comp), or marked in a defect-map image, repaired from their spatial neighbours
+// (dead_pixels_fill.comp). Outside the repair matte the frame is untouched, bit for bit.
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "engine/Error.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/kernel/FrameStep.h"
+#include "engine/media/FrameSource.h"
+#include "engine/media/PlanesToRgba.h"
 #include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
 #include "engine/restore/StorageBindings.h"
@@ -29,6 +32,10 @@ struct DeadPixelsSettings {
     uint32_t polarity = 0;
     int maxSize = 3, grow = 0;
     uint32_t view = 0;
+    // The defect map as read (any image Tinct reads, the frames' size; non-zero RGB marks a defect)
+    // and its path, or none.
+    std::shared_ptr<const Frame> map;
+    std::string mapPath;
 };
 
 struct VotePush {
@@ -38,7 +45,7 @@ struct VotePush {
 };
 enum VoteMode : uint32_t { kReplace = 0, kAdd = 1, kTakeBack = 2 };
 struct MattePush {
-    uint32_t pixelCount, rowPitch, needed, polarity;
+    uint32_t pixelCount, rowPitch, needed, polarity, useMap;
 };
 struct FillPush {
     int32_t width, height, reach;
@@ -59,7 +66,8 @@ public:
     Footprint footprint() const override { return {uint32_t(s_.maxSize + s_.grow + fillReach(s_)), uint32_t(s_.radius + 1)}; }
     FrameKind outputKind() const override { return output_; }
     std::string structure() const override {
-        return std::string(output_ == FrameKind::Matte ? "dead_pixels matte " : "dead_pixels ") + std::to_string(s_.radius);
+        return std::string(output_ == FrameKind::Matte ? "dead_pixels matte " : "dead_pixels ") + std::to_string(s_.radius) +
+               (s_.map ? " map " + s_.mapPath : "");
     }
     std::string passes() const override {
         return "a vote from each of the " + std::to_string(2 * s_.radius + 1) + " frames, matte, grow, fill";
@@ -82,7 +90,7 @@ public:
     DeadPixelsKernel(GpuContext& gpu, const DeadPixelsStep& step)
         : gpu_(gpu),
           vote_(gpu, shaders::spirv("dead_pixels_vote"), storageLayout(2), sizeof(VotePush), "dead_pixels_vote"),
-          matte_(gpu, shaders::spirv("dead_pixels_matte"), storageLayout(2), sizeof(MattePush), "dead_pixels_matte"),
+          matte_(gpu, shaders::spirv("dead_pixels_matte"), storageLayout(3), sizeof(MattePush), "dead_pixels_matte"),
           morph_(gpu, shaders::spirv("spatial_morph_matte"), storageLayout(2), sizeof(MorphPush), "spatial_morph_matte"),
           fill_(gpu, shaders::spirv(step.outputKind() == FrameKind::Matte ? "dead_pixels_fill_matte" : "dead_pixels_fill_rgba"),
                 storageLayout(3), sizeof(FillPush), "dead_pixels_fill") {
@@ -92,6 +100,7 @@ public:
     void update(const FrameStep& step) override {
         s_ = static_cast<const DeadPixelsStep&>(step).settings();
         tallied_.clear();
+        if (width_ > 0) uploadMap();
     }
 
     void prepare(uint32_t width, uint32_t height) override {
@@ -101,6 +110,27 @@ public:
         votes_ = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
         tallied_.clear();
         for (auto& m : mattes_) m = GpuBuffer(gpu_, pixels * 4, BufferUse::Device);
+        uploadedMap_ = nullptr;
+        uploadMap();
+    }
+
+    // The defect map as a matte of the frames' size, made when the size or the map changes, before
+    // any frame is recorded (on the GPU's conversion for scans): a map of another size is refused.
+    void uploadMap() {
+        if (!s_.map || uploadedMap_ == s_.map) return;
+        if (uint32_t(s_.map->width) != width_ || uint32_t(s_.map->height) != height_)
+            throw Error("dead_pixels node: defect map " + s_.mapPath + " is " + std::to_string(s_.map->width) + "x" +
+                        std::to_string(s_.map->height) + ", the frames are " + std::to_string(width_) + "x" + std::to_string(height_));
+        PlanesToRgba convert(gpu_);
+        const Frame rgba = s_.map->storage == PixelStorage::Float ? *s_.map : convert.convert(*s_.map);
+        if (rgba.storage != PixelStorage::Float) throw Error("dead_pixels node: defect map " + s_.mapPath + ": not read as float");
+        std::vector<float> marks(rgba.pixelCount());
+        for (size_t p = 0; p < marks.size(); ++p) {
+            const float* v = &rgba.rgba[4 * p];
+            marks[p] = std::max({v[0], v[1], v[2]}) > 0.0f ? 1.0f : 0.0f;
+        }
+        mapBuffer_ = GpuBuffer::withData(gpu_, marks.data(), marks.size() * sizeof(float));
+        uploadedMap_ = s_.map;
     }
 
     // At most: a window that moved on by a frame takes two votes.
@@ -152,8 +182,10 @@ public:
                                     : std::max(2u, uint32_t(std::ceil(s_.consistency * float(distinct) - 1e-4f)));
         const uint32_t pixels = io.width * io.height;
         const LinearGroups g = linearGroups(gpu_, pixels, 256);
-        const MattePush mp{pixels, g.rowPitch, needed, s_.polarity};
-        const Binding mb[] = {storageBinding(votes_.handle()), storageBinding(mattes_[0].handle())};
+        const MattePush mp{pixels, g.rowPitch, needed, s_.polarity, s_.map ? 1u : 0u};
+        // Without a map, the votes stand in for it in the binding (the shader reads it only with one).
+        const VkBuffer map = s_.map ? mapBuffer_.handle() : votes_.handle();
+        const Binding mb[] = {storageBinding(votes_.handle()), storageBinding(mattes_[0].handle()), storageBinding(map)};
         matte_.record(cmd, mb, &mp, g.x, g.y);
         computeBarrier(cmd);
         VkBuffer matte = mattes_[0].handle();
@@ -181,14 +213,38 @@ private:
     GpuBuffer votes_;
     GpuBuffer mattes_[2];
     mutable std::vector<uint64_t> tallied_;  // the ring stamps of the frames votes_ counts
+    GpuBuffer mapBuffer_;  // the defect map, 1 on a defect
+    std::shared_ptr<const Frame> uploadedMap_;
 };
 
 std::unique_ptr<FrameStepKernel> DeadPixelsStep::makeKernel(GpuContext& gpu) const {
     return std::make_unique<DeadPixelsKernel>(gpu, *this);
 }
 
-DeadPixelsSettings settingsOf(const NodeParams& p) {
+// The defect map named by the node, read now so a grade naming a file that is not there, or not an
+// image, is refused before anything is made.
+void readDefectMap(const NodeParams& p, const NodeContext& context, DeadPixelsSettings& s) {
+    const std::string& file = p.text("defect_map");
+    if (file.empty()) return;
+    std::filesystem::path path(file);
+    if (path.is_relative() && !context.baseDirectory.empty()) path = std::filesystem::path(context.baseDirectory) / path;
+    s.mapPath = path.string();
+    try {
+        FrameSourceOptions options;
+        options.keepHalf = false;
+        auto source = openFrameSource(s.mapPath, options);
+        if (source->isSequence()) throw Error(s.mapPath + ": a defect map is one image, not a sequence or a movie");
+        auto map = std::make_shared<Frame>();
+        source->read(source->frames().front(), *map);
+        s.map = std::move(map);
+    } catch (const Error& e) {
+        throw Error(std::string("dead_pixels node: defect map: ") + e.what());
+    }
+}
+
+DeadPixelsSettings settingsOf(const NodeParams& p, const NodeContext& context) {
     DeadPixelsSettings s;
+    readDefectMap(p, context, s);
     s.radius = p.wholeNumber("window", "frames");
     s.consistency = float(p.number("consistency"));
     s.threshold = float(0.01 + 0.09 * (1.0 - p.number("sensitivity")));
@@ -217,12 +273,15 @@ NodeType deadPixelsNodeType() {
         {"max_size", ParamType::Number, 1, 8, {3}, "slider", {}, "pixels: wider spots are taken for picture"},
         {"grow", ParamType::Number, 0, 3, {0}, "slider", {}, "pixels the repair reaches beyond what was found (soft sensor dust)"},
         {"view", ParamType::Choice, 0, 0, {}, "menu", repairViews(), "the repaired frame, the repair matte, or the repair shown in red"},
+        {"defect_map", ParamType::File, 0, 0, {}, "file", {},
+         "an image the frames' size, relative to the grade file, non-zero where there are known defects: repaired "
+         "as well as those found"},
     };
-    t.makeStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<DeadPixelsStep>(settingsOf(p), FrameKind::Rgba);
+    t.makeStep = [](const NodeParams& p, const NodeContext& context) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeadPixelsStep>(settingsOf(p, context), FrameKind::Rgba);
     };
-    t.makeMatteStep = [](const NodeParams& p, const NodeContext&) -> std::shared_ptr<const PointStep> {
-        return std::make_shared<DeadPixelsStep>(settingsOf(p), FrameKind::Matte);
+    t.makeMatteStep = [](const NodeParams& p, const NodeContext& context) -> std::shared_ptr<const PointStep> {
+        return std::make_shared<DeadPixelsStep>(settingsOf(p, context), FrameKind::Matte);
     };
     return t;
 }
