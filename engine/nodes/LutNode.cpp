@@ -1,8 +1,7 @@
 // The LUT node: any file OpenColorIO reads, through the one GPU LUT path (engine/color/LutFile).
-#include <filesystem>
-
 #include "engine/Error.h"
 #include "engine/color/LutFile.h"
+#include "engine/kernel/NodeFiles.h"
 #include "engine/nodes/NodeTypes.h"
 
 namespace tinct {
@@ -18,9 +17,7 @@ NodeType lutNodeType() {
     t.makeStep = [](const NodeParams& p, const NodeContext& context) -> std::shared_ptr<const PointStep> {
         const std::string& file = p.text("file");
         if (file.empty()) throw Error("lut node: no file given");
-        std::filesystem::path path(file);
-        if (path.is_relative() && !context.baseDirectory.empty()) path = std::filesystem::path(context.baseDirectory) / path;
-        return loadLut(path.string(), parseLutInterpolation(p.text("interpolation")));
+        return loadLut(nodeFilePath(context, file), parseLutInterpolation(p.text("interpolation")));
     };
     return t;
 }

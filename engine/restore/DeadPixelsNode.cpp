@@ -5,13 +5,13 @@
 // (dead_pixels_fill.comp). Outside the repair matte the frame is untouched, bit for bit.
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include "engine/Error.h"
 #include "engine/gpu/ComputeKernel.h"
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuBuffer.h"
 #include "engine/kernel/FrameStep.h"
+#include "engine/kernel/NodeFiles.h"
 #include "engine/media/FrameSource.h"
 #include "engine/media/PlanesToRgba.h"
 #include "engine/restore/RepairChoices.h"
@@ -226,9 +226,7 @@ std::unique_ptr<FrameStepKernel> DeadPixelsStep::makeKernel(GpuContext& gpu) con
 void readDefectMap(const NodeParams& p, const NodeContext& context, DeadPixelsSettings& s) {
     const std::string& file = p.text("defect_map");
     if (file.empty()) return;
-    std::filesystem::path path(file);
-    if (path.is_relative() && !context.baseDirectory.empty()) path = std::filesystem::path(context.baseDirectory) / path;
-    s.mapPath = path.string();
+    s.mapPath = nodeFilePath(context, file);
     try {
         FrameSourceOptions options;
         options.keepHalf = false;
