@@ -193,7 +193,9 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                           !o.benchJson.empty();
         window.beginFrame(busy ? 0 : 0.05, script.mouse());
 
-        if (state.clip.playing) {
+        // A script's time is the frames it steps in, and it waits out background builds: playing under
+        // a script waits with it, so a scripted "wait" plays the same frames however long a build takes.
+        if (state.clip.playing && !(script.active() && building)) {
             const int last = state.clip.out < 0 ? media.frameCount() - 1 : state.clip.out;
             state.clip.index = state.clip.index >= last ? state.clip.in : state.clip.index + 1;
         }
