@@ -20,16 +20,20 @@ ReadbackBuffer::ReadbackBuffer(GpuContext& gpu, size_t bytes) {
     if (staged) download_ = GpuBuffer(gpu, bytes, BufferUse::Download);
 }
 
-void ReadbackBuffer::recordReadback(VkCommandBuffer cmd) const {
-    if (!download_.handle()) {
+void ReadbackBuffer::recordReadbacks(VkCommandBuffer cmd, std::span<const ReadbackBuffer* const> buffers) {
+    // All alike: the GPU's memory is the host's for all of them, or for none.
+    if (buffers.empty()) return;
+    if (!buffers.front()->download_.handle()) {
         memoryBarrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                       VK_PIPELINE_STAGE_HOST_BIT);
         return;
     }
     memoryBarrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
                   VK_PIPELINE_STAGE_TRANSFER_BIT);
-    const VkBufferCopy region{0, 0, gpu_.size()};
-    vkCmdCopyBuffer(cmd, gpu_.handle(), download_.handle(), 1, &region);
+    for (const ReadbackBuffer* b : buffers) {
+        const VkBufferCopy region{0, 0, b->gpu_.size()};
+        vkCmdCopyBuffer(cmd, b->gpu_.handle(), b->download_.handle(), 1, &region);
+    }
     memoryBarrier(cmd, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
                   VK_PIPELINE_STAGE_HOST_BIT);
 }

@@ -4,6 +4,7 @@
 #include <vulkan/vulkan.h>
 
 #include <cstddef>
+#include <span>
 
 #include "engine/gpu/GpuBuffer.h"
 
@@ -18,7 +19,9 @@ public:
     VkBuffer target() const { return gpu_.handle(); }
     size_t size() const { return gpu_.size(); }
     // Recorded after the shaders that write target(): makes their writes the host's to read.
-    void recordReadback(VkCommandBuffer cmd) const;
+    void recordReadback(VkCommandBuffer cmd) const { recordReadbacks(cmd, {{this}}); }
+    // The same for several buffers, with one barrier each side of their copies.
+    static void recordReadbacks(VkCommandBuffer cmd, std::span<const ReadbackBuffer* const> buffers);
     // Once the command buffer completed: the bytes.
     const void* host() const;
 

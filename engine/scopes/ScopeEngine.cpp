@@ -7,6 +7,7 @@
 #include "engine/Error.h"
 #include "engine/gpu/EmbeddedShaders.h"
 #include "engine/gpu/GpuContext.h"
+#include "engine/gpu/ReadbackBuffer.h"
 #include "engine/scopes/ScopeOverlays.h"
 
 namespace tinct {
@@ -53,23 +54,18 @@ std::pair<float, float> krkb(CbCrMatrix m) {
 
 }  // namespace
 
-struct ScopeEngine::Output {
-    GpuBuffer gpu, download;  // download only where GPU memory is not host-visible
-    const void* host() const { return (download.handle() ? download : gpu).mapped(); }
-};
-
 struct ScopeEngine::Plan {
     uint32_t bins = 0, columns = 0, levels = 0, paradeColumns = 0, grid = 0;
-    Output histogram, waveform, parade, vectorscope, cie, maxima;
+    ReadbackBuffer histogram, waveform, parade, vectorscope, cie, maxima;
     struct Drawing {
         ScopeKind kind;
         DrawMode mode;
         uint32_t width, height, columns, rows, maxSlot;
-        const Output* counts;
+        const ReadbackBuffer* counts;
         uint32_t maxOffset, maxCount;  // the range of counts the trace is normalised by
         GpuBuffer segments;
         uint32_t segmentCount;
-        Output image;
+        ReadbackBuffer image;
     };
     std::vector<Drawing> drawings;
 };
@@ -89,14 +85,7 @@ ScopeEngine::ScopeEngine(GpuContext& gpu, ScopeOptions options)
     p.paradeColumns = uint32_t(o.width) / 3;
     p.grid = uint32_t(o.height);
 
-    const bool staged = !gpu.unifiedMemory();
-    auto output = [&](size_t values) {
-        Output out;
-        const size_t bytes = std::max<size_t>(values, 1) * sizeof(uint32_t);
-        out.gpu = GpuBuffer(gpu, bytes, staged ? BufferUse::Device : BufferUse::Shared);
-        if (staged) out.download = GpuBuffer(gpu, bytes, BufferUse::Download);
-        return out;
-    };
+    auto output = [&](size_t values) { return ReadbackBuffer(gpu, std::max<size_t>(values, 1) * sizeof(uint32_t)); };
     p.histogram = output(4 * p.bins + 8);
     p.waveform = output(4 * size_t(p.levels) * p.columns);
     p.parade = output(4 * size_t(p.levels) * p.paradeColumns);
@@ -171,8 +160,8 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
     barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
             VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
     // Everything starts at 0, so counts of kinds not asked for read as zero.
-    for (const Output* out : {&p.histogram, &p.waveform, &p.vectorscope, &p.cie, &p.maxima})
-        vkCmdFillBuffer(cmd, out->gpu.handle(), 0, VK_WHOLE_SIZE, 0);
+    for (const ReadbackBuffer* out : {&p.histogram, &p.waveform, &p.vectorscope, &p.cie, &p.maxima})
+        vkCmdFillBuffer(cmd, out->target(), 0, VK_WHOLE_SIZE, 0);
     barrier(cmd, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
             VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT);
 
@@ -180,24 +169,24 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
     auto counted = [&](ScopeKind k) { return options_.allCounts || has(k); };
     if (counted(ScopeKind::Histogram)) {
         const HistogramPush push{pixels, p.bins, kr, kb};
-        const Binding b[] = {source, {BindingKind::StorageBuffer, p.histogram.gpu.handle()}};
+        const Binding b[] = {source, {BindingKind::StorageBuffer, p.histogram.target()}};
         histogram_->record(cmd, b, &push, kGroups, 1);
     }
     if (counted(ScopeKind::Waveform)) {
         const WaveformPush push{width, height, p.columns, p.levels, kWaveformLow, kWaveformHigh, kr, kb};
-        const Binding b[] = {source, {BindingKind::StorageBuffer, p.waveform.gpu.handle()}};
+        const Binding b[] = {source, {BindingKind::StorageBuffer, p.waveform.target()}};
         waveform_->record(cmd, b, &push, p.columns, 1);
     }
     if (has(ScopeKind::Parade)) {
         const WaveformPush push{width, height, p.paradeColumns, p.levels, kWaveformLow, kWaveformHigh, kr, kb};
-        const Binding b[] = {source, {BindingKind::StorageBuffer, p.parade.gpu.handle()}};
+        const Binding b[] = {source, {BindingKind::StorageBuffer, p.parade.target()}};
         waveform_->record(cmd, b, &push, p.paradeColumns, 1);
     }
     if (counted(ScopeKind::Vectorscope)) {
         PlotPush push{};
         push.pixels = pixels, push.width = push.height = p.grid, push.mode = 0;
         push.kr = kr, push.kb = kb, push.zoom = float(options_.zoom) * kVectorscopeReach;
-        const Binding b[] = {source, {BindingKind::StorageBuffer, p.vectorscope.gpu.handle()}};
+        const Binding b[] = {source, {BindingKind::StorageBuffer, p.vectorscope.target()}};
         plot_->record(cmd, b, &push, kGroups, 1);
     }
     if (has(ScopeKind::Cie)) {
@@ -209,7 +198,7 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
         push.transfer = uint32_t(options_.transfer);
         const float window[4] = {kCieX0, kCieY0, kCieX1, kCieY1};
         std::memcpy(push.window, window, sizeof window);
-        const Binding b[] = {source, {BindingKind::StorageBuffer, p.cie.gpu.handle()}};
+        const Binding b[] = {source, {BindingKind::StorageBuffer, p.cie.target()}};
         plot_->record(cmd, b, &push, kGroups, 1);
     }
     barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_SHADER_WRITE_BIT,
@@ -217,7 +206,7 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
 
     for (const auto& d : p.drawings) {
         const MaxPush push{d.maxOffset, d.maxCount, d.maxSlot};
-        const Binding b[] = {{BindingKind::StorageBuffer, d.counts->gpu.handle()}, {BindingKind::StorageBuffer, p.maxima.gpu.handle()}};
+        const Binding b[] = {{BindingKind::StorageBuffer, d.counts->target()}, {BindingKind::StorageBuffer, p.maxima.target()}};
         maximum_->record(cmd, b, &push, std::min(kGroups, (d.maxCount + 255) / 256), 1);
     }
     barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_SHADER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
@@ -226,34 +215,20 @@ void ScopeEngine::record(VkCommandBuffer cmd, VkBuffer frame, uint32_t width, ui
     for (const auto& d : p.drawings) {
         const DrawPush push{d.width, d.height, d.mode, 0, d.columns, d.rows, d.segmentCount, d.maxSlot,
                             options_.logHistogram ? 1u : 0u};
-        const Binding b[] = {{BindingKind::StorageBuffer, d.counts->gpu.handle()},
-                             {BindingKind::StorageBuffer, p.maxima.gpu.handle()},
+        const Binding b[] = {{BindingKind::StorageBuffer, d.counts->target()},
+                             {BindingKind::StorageBuffer, p.maxima.target()},
                              {BindingKind::StorageBuffer, d.segments.handle()},
-                             {BindingKind::StorageBuffer, d.image.gpu.handle()}};
+                             {BindingKind::StorageBuffer, d.image.target()}};
         draw_->record(cmd, b, &push, (d.width + 15) / 16, (d.height + 15) / 16);
     }
 
-    if (gpu_.unifiedMemory()) {
-        barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-                VK_PIPELINE_STAGE_HOST_BIT);
-        return;
-    }
-    barrier(cmd, VK_ACCESS_SHADER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_COMPUTE_SHADER_BIT,
-            VK_PIPELINE_STAGE_TRANSFER_BIT);
-    auto download = [&](const Output& out) {
-        const VkBufferCopy region{0, 0, out.gpu.size()};
-        vkCmdCopyBuffer(cmd, out.gpu.handle(), out.download.handle(), 1, &region);
-    };
-    for (const Output* out : {&p.histogram, &p.waveform, &p.vectorscope}) download(*out);
-    for (const auto& d : p.drawings) download(d.image);
-    barrier(cmd, VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_HOST_READ_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-            VK_PIPELINE_STAGE_HOST_BIT);
+    std::vector<const ReadbackBuffer*> read = {&p.histogram, &p.waveform, &p.vectorscope};
+    for (const auto& d : p.drawings) read.push_back(&d.image);
+    ReadbackBuffer::recordReadbacks(cmd, read);
 }
 
 ScopeData ScopeEngine::data() const {
     const Plan& p = *plan_;
-    for (const Output* out : {&p.histogram, &p.waveform, &p.vectorscope})
-        (out->download.handle() ? out->download : out->gpu).invalidate();
     ScopeData d;
     d.bins = int(p.bins);
     const auto* h = static_cast<const uint32_t*>(p.histogram.host());
@@ -275,9 +250,7 @@ ScopeData ScopeEngine::data() const {
 std::vector<ScopeImage> ScopeEngine::images() const {
     std::vector<ScopeImage> out;
     for (const auto& d : plan_->drawings) {
-        const GpuBuffer& buffer = d.image.download.handle() ? d.image.download : d.image.gpu;
-        buffer.invalidate();
-        const auto* pixels = static_cast<const uint8_t*>(buffer.mapped());
+        const auto* pixels = static_cast<const uint8_t*>(d.image.host());
         out.push_back({d.kind, int(d.width), int(d.height), std::vector<uint8_t>(pixels, pixels + size_t(d.width) * d.height * 4)});
     }
     return out;

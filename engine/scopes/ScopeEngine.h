@@ -53,7 +53,6 @@ public:
     const ScopeOptions& options() const { return options_; }
 
 private:
-    struct Output;  // a GPU buffer and, on discrete GPUs, its download copy
     struct Plan;    // sizes and offsets derived from the options
 
     GpuContext& gpu_;
