@@ -27,6 +27,7 @@ void addScopesCommand(CLI::App& app, CommandContext& context);
 void addGradeCommand(CLI::App& app, CommandContext& context);
 void addBakeLutCommand(CLI::App& app, CommandContext& context);
 void addCdlCommand(CLI::App& app, CommandContext& context);
+void addRestoreCommand(CLI::App& app, CommandContext& context);
 void addGuiCommand(CLI::App& app, CommandContext& context);  // app/gui
 
 }  // namespace tinct

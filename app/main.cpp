@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
     tinct::addGradeCommand(app, context);
     tinct::addBakeLutCommand(app, context);
     tinct::addCdlCommand(app, context);
+    tinct::addRestoreCommand(app, context);
     tinct::addGuiCommand(app, context);
 
     int status = 0;

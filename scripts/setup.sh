@@ -13,6 +13,8 @@ packages=(
   # colour, images, movies
   libopencolorio-dev opencolorio-tools libopenexr-dev libimath-dev openexr libpng-dev
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev ffmpeg
+  # report plots and contact sheets (`restore report`): cairo draws, its text in DejaVu
+  libcairo2-dev fonts-dejavu-core
   # command line, JSON, tests; python3 regenerates the shipped LUTs and runs nothing at build time
   python3
   libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev

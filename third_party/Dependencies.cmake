@@ -44,3 +44,7 @@ add_library(tinct::imgui ALIAS tinct_imgui)
 # conversion runs on the GPU, and swscale serves only as an oracle inside the ffmpeg program in tests.
 pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libavutil)
 add_library(tinct::libav ALIAS PkgConfig::LIBAV)
+
+# cairo draws the plots and contact sheets of `restore report` (lines, bars, text) into images.
+pkg_check_modules(CAIRO REQUIRED IMPORTED_TARGET cairo)
+add_library(tinct::cairo ALIAS PkgConfig::CAIRO)

@@ -20,6 +20,7 @@
 #include "engine/graph/Evaluator.h"
 #include "engine/io/ExrAttributes.h"
 #include "engine/io/ExrWriter.h"
+#include "engine/io/OutputDirectory.h"
 #include "engine/media/FrameSource.h"
 #include "engine/media/MediaKind.h"
 #include "engine/media/MediaWriter.h"
@@ -82,19 +83,6 @@ int defaultJobs() {
     cpu_set_t set;
     int cores = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set) : int(std::thread::hardware_concurrency());
     return std::clamp(cores, 1, 8);
-}
-
-// Creates the directories `path` needs; returns the topmost one created (to remove again if the
-// render fails before writing anything), or an empty path.
-std::filesystem::path createDirectories(const std::filesystem::path& directory) {
-    namespace fs = std::filesystem;
-    if (directory.empty() || fs::is_directory(directory)) return {};
-    fs::path topmost = directory;
-    while (!topmost.parent_path().empty() && !fs::exists(topmost.parent_path())) topmost = topmost.parent_path();
-    std::error_code ec;
-    fs::create_directories(directory, ec);
-    if (ec) throw Error(directory.string() + ": cannot create the output directory: " + ec.message());
-    return topmost;
 }
 
 // A frame the GPU's buffers cannot hold is refused before anything is submitted.
@@ -191,7 +179,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
                 if (const int64_t f = source->neighbour(p.sourceFrame, j); seen.insert(f).second) sourceOrder.push_back(f);
     }
 
-    const std::filesystem::path createdDirectory = createDirectories(std::filesystem::path(plan.front().output).parent_path());
+    const OutputDirectory outputDirectory(std::filesystem::path(plan.front().output).parent_path());
     RenderPipeline pipeline(size_t(jobs) + 2);
     StageTotals totals;
     Progress progress(plan.size(), settings.progress);
@@ -321,12 +309,7 @@ RenderStats runRender(GpuContext& gpu, const RenderSettings& settings) {
         }
     }
     progress.finish();
-    if (pipeline.failed() && written == 0 && !createdDirectory.empty()) {
-        std::error_code ignored;  // only directories this render made and left empty
-        for (auto d = std::filesystem::path(plan.front().output).parent_path(); !d.empty(); d = d.parent_path()) {
-            if (!std::filesystem::remove(d, ignored) || d == createdDirectory) break;
-        }
-    }
+    if (pipeline.failed() && written == 0) outputDirectory.removeIfEmpty();
     pipeline.rethrow();
 
     const double n = double(plan.size());

@@ -28,6 +28,8 @@ public:
     // The frame steps to count: a tally's.
     const std::set<const FrameStep*>& steps() const { return steps_; }
     bool empty() const { return steps_.empty(); }
+    // The node (its id) a counted step belongs to.
+    const std::string& nodeOf(const FrameStep* step) const { return nodeOf_.at(step); }
     // A completed recording's counts.
     void add(const RepairTally& tally);
 

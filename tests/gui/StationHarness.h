@@ -6,23 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/PngOracle.h"
 #include "tests/support/TempDir.h"
 
 namespace tinct::test {
 
 constexpr int kWindowW = 640, kWindowH = 400;
-
-struct Png {
-    int width = 0, height = 0;
-    std::vector<uint8_t> rgba;
-    std::array<int, 3> at(int x, int y) const {
-        const uint8_t* p = &rgba[(size_t(y) * width + x) * 4];
-        return {p[0], p[1], p[2]};
-    }
-};
-
-// Read with libpng itself, not through Tinct.
-Png readPng(const std::string& path);
 
 std::string quote(const std::string& s);
 
