@@ -26,19 +26,20 @@ struct ReportOptions {
 
 void runReport(const CLI::App& command, ReportOptions& o, CommandContext& context) {
     RestoreReportSettings s;
-    s.input = o.input;
+    RepairScanSettings& scan = s.scan;
+    scan.input = o.input;
     if (!o.frames.empty())
-        s.frames = mediaKindOf(o.input) == MediaKind::Movie ? movieFrameRange(probeMovie(o.input), o.frames) : parseFrameRange(o.frames);
-    s.skipMissing = o.skipMissing;
-    s.layer = o.layer;
+        scan.frames = mediaKindOf(o.input) == MediaKind::Movie ? movieFrameRange(probeMovie(o.input), o.frames) : parseFrameRange(o.frames);
+    scan.skipMissing = o.skipMissing;
+    scan.layer = o.layer;
+    scan.steps = o.steps.steps(command, &scan.repairNodes);
+    scan.color = o.color;
+    scan.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
+    scan.cancel = &context.cancel;
     s.outputDirectory = o.output;
-    s.steps = o.steps.steps(command, &s.repairNodes);
-    s.color = o.color;
     s.sheetFrames = o.sheetFrames;
     s.thumbWidth = o.thumbWidth;
     s.progress = o.progress || isatty(STDERR_FILENO);
-    s.log = [](const std::string& note) { std::fprintf(stderr, "tinct: %s\n", note.c_str()); };
-    s.cancel = &context.cancel;
     const nlohmann::json report = runRestoreReport(context.gpu(), s);
     for (const auto& [node, totals] : report["repairs"].items())
         std::printf("%s: %llu repairs, %llu pixels, in %llu of %llu frames\n", node.c_str(),
