@@ -38,6 +38,13 @@ void drawNodeEditor(StationState& state, const PanelRect& rect);
 void drawInspector(StationState& state, const PanelRect& rect);
 void drawScopesPanel(StationState& state, const PanelRect& rect);
 void drawClipBar(StationState& state, const PanelRect& rect, const MediaSource& media);
+// The clip bar's repair count: started when asked (the bar's Repairs button, a script), its counts
+// taken into the state each frame, and the index of the nearest frame before (direction -1) or
+// after (1) `from` that has repairs, -1 where none.
+class BackgroundRepairCount;
+void startRequestedRepairCount(StationState& state, BackgroundRepairCount& count, const MediaSource& media);
+void takeRepairCounts(StationState& state, const BackgroundRepairCount& count);
+int repairedIndex(const StationState& state, const MediaSource& media, int from, int direction);
 void drawColourMenu(StationState& state, const LoadedConfig& config);
 // On an HDR10 window: warns in the status line when the display/view does not give Rec.2100 PQ, and
 // takes the warning back once it does.

@@ -84,6 +84,13 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             hooks.startRender();
         } else if (kind == "wait_render") {
             hooks.waitRender();
+        } else if (kind == "count_repairs") {
+            state.repairCounts.start = true;
+        } else if (kind == "wait_repairs") {
+            hooks.waitRepairs();
+        } else if (kind == "next_repair") {
+            state.clip.playing = false;
+            hooks.jumpToRepair(a.value("by", 1) < 0 ? -1 : 1);
         } else if (kind == "grab_still") {
             state.grabStill();
         } else if (kind == "wipe_still") {
@@ -127,6 +134,9 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             state.viewer.wipePosition = a.value("position", state.viewer.wipePosition);
         } else if (kind == "gamut_warning") {
             state.viewer.gamutWarning = a.value("on", true);
+            state.colourChanged = true;
+        } else if (kind == "repair_overlay") {
+            state.viewer.repairOverlay = a.value("on", true);
             state.colourChanged = true;
         } else if (kind == "false_colour") {
             state.viewer.falseColour = a.value("on", true);
@@ -197,7 +207,13 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             j["node_thumbnails"] = state.nodeThumbnails;
             j["node_canvas"] = state.nodeCanvas;
             j["frame_index"] = state.clip.index;
+            const ViewerState& v = state.viewer;  // image pixel (x, y) is at area + (x - origin) * scale
+            j["viewer"] = {{"area", {v.areaX, v.areaY, v.areaW, v.areaH}}, {"origin", {v.originX, v.originY}}, {"scale", v.scale}};
             j["source_reads"] = state.sourceReads;
+            j["repair_counts"] = nlohmann::json::object();  // frame number -> repairs
+            for (const auto& [number, count] : state.repairCounts.repairs) j["repair_counts"][std::to_string(number)] = count;
+            j["repair_status"] = state.repairCounts.status;
+            j["repairs_stale"] = state.repairCounts.stale;
             writeTextAtomically(a.at("path").get<std::string>(), j.dump(2) + "\n");
         } else if (kind == "hold") {
             holding_ = true;

@@ -7,6 +7,8 @@
 //   {"action": "add_matte", "type": "window"}              a qualifier or window limiting the selected node
 //   {"action": "render", "output": "out.####.exr", "codec": "prores", "profile": "hq", "whole_clip": true}
 //   {"action": "wait_render"}   (blocks until the render ends; a failed render fails the script)
+//   {"action": "count_repairs"}  {"action": "wait_repairs"}  (the clip bar's Repairs; blocks until counted)
+//   {"action": "next_repair", "by": 1}  (the clip bar's R> and, with -1, <R: the nearest frame with repairs)
 //   {"action": "grab_still"}  {"action": "wipe_still", "index": 1}  (0: the source)  {"action": "apply_still", "index": 1}
 //   {"action": "select", "node": "n1"}
 //   {"action": "set_param", "node": "n1", "param": "saturation", "value": 1.4}   value as in grade files
@@ -16,12 +18,13 @@
 //   {"action": "frame", "index": 3}  {"action": "play"}  {"action": "pause"}  {"action": "step", "by": -1}
 //   {"action": "wipe", "on": true, "position": 0.5}
 //   {"action": "false_colour", "on": true}  {"action": "gamut_warning", "on": true}  {"action": "zoom", "mode": "fit" | "1:1"} or {"action": "zoom", "scale": 0.5}
+//   {"action": "repair_overlay", "on": true}   (the viewer's Repairs box)
 //   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
 //   {"action": "qualifier_picker", "node": "n2", "extend": false}  (arms the picker; "on": false disarms)
 //   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
 //   {"action": "dump_layout", "path": "layout.json"}  (the node editor's points, thumbnail rectangles
-//   and canvas of the last frame, in window pixels)
+//   and canvas of the last frame, in window pixels; the viewer's area, origin and scale; the frame index)
 // The mouse, through ImGui as a person's would be (one position per frame):
 //   {"action": "drag", "from": P, "to": P, "button": "left", "steps": 8}
 //   {"action": "click", "at": P, "button": "left"}   {"action": "hover", "at": P}   {"action": "scroll", "at": P, "wheel": 1}
@@ -46,7 +49,8 @@ namespace tinct {
 struct ScriptHooks {
     std::function<void(const std::string& path)> save, screenshot;
     std::function<void(int imageW, int imageH)> oneToOne;
-    std::function<void()> startRender, waitRender;
+    std::function<void()> startRender, waitRender, waitRepairs;
+    std::function<void(int direction)> jumpToRepair;
 };
 
 class ScriptReplay {

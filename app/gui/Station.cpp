@@ -13,6 +13,7 @@
 #include <fstream>
 
 #include "app/gui/BackgroundRender.h"
+#include "app/gui/BackgroundRepairCount.h"
 #include "app/gui/MediaSource.h"
 #include "app/gui/UploadedFrames.h"
 #include "app/gui/NodeThumbnails.h"
@@ -25,6 +26,7 @@
 #include "engine/color/ColorConfig.h"
 #include "engine/gpu/GpuContext.h"
 #include "engine/graph/GradeCompiler.h"
+#include "engine/graph/RepairOverlay.h"
 #include "engine/io/AtomicOutput.h"
 #include "engine/io/PngWriter.h"
 #include "engine/nodes/QualifierPick.h"
@@ -41,6 +43,7 @@ using Clock = std::chrono::steady_clock;
 // What the programs were last built from; a difference means a rebuild.
 struct BuiltFrom {
     Grade grade;
+    std::string overlaid;  // with the repair overlay on: the node selected then (it may be the one shown)
     bool valid = false;
 };
 
@@ -147,6 +150,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     ViewerRenderer renderer(gpu, media, frames);
     NodeThumbnails thumbnails(gpu, media, frames);
     BackgroundRender backgroundRender;
+    BackgroundRepairCount repairCount;
     int loadedIndex = -1;
     int64_t shownNumber = -1;
     Frame frame;  // the frame shown, for the picker's source values
@@ -178,6 +182,17 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
     hooks.screenshot = [&](const std::string& path) { pendingScreenshot = path; };
     hooks.oneToOne = [&](int w, int h) { oneToOneViewer(state.viewer, w, h); };
     hooks.startRender = [&] { startRequestedRender(state, backgroundRender, media); };
+    hooks.waitRepairs = [&] {
+        startRequestedRepairCount(state, repairCount, media);
+        repairCount.wait();
+        takeRepairCounts(state, repairCount);
+        if (state.repairCounts.failed) throw Error(state.repairCounts.status);
+    };
+    hooks.jumpToRepair = [&](int direction) {
+        const int index = repairedIndex(state, media, state.clip.index, direction);
+        if (index < 0) throw Error(std::string("no frame with repairs ") + (direction > 0 ? "after" : "before") + " this one");
+        state.clip.index = index;
+    };
     hooks.waitRender = [&] {
         backgroundRender.wait();
         const auto status = backgroundRender.status();
@@ -291,7 +306,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
 
         // Rebuild what changed: colour settings, aids or the grade. A grade that cannot compile (a LUT
         // that does not load) keeps the last good picture and says why.
-        const bool gradeChanged = !built.valid || !(built.grade == state.editor.grade());
+        const bool gradeChanged = !built.valid || !(built.grade == state.editor.grade()) ||
+                                  (state.viewer.repairOverlay && built.overlaid != state.selected);
         const bool dragging = gradeChanged && changedLastFrame;  // edits in consecutive frames
         changedLastFrame = gradeChanged;
         if (state.colourChanged || gradeChanged || state.stillChanged) {
@@ -299,7 +315,11 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 plan = planColor(state.color, [&] { return media.chromaticities(); });
                 if (state.colourChanged)
                     for (const auto& warning : plan.warnings) state.notify("warning: " + warning);
-                const PointSteps grade = compileGrade(state.editor.grade(), state.baseDirectory);
+                int overlaid = 0;
+                const PointSteps grade = compileGrade(
+                    state.viewer.repairOverlay ? withRepairOverlay(state.editor.grade(), state.selected, &overlaid) : state.editor.grade(),
+                    state.baseDirectory);
+                if (state.viewer.repairOverlay && overlaid == 0) state.notify("repairs: the grade has no dust, scratch or dead_pixels node");
                 const PointSteps calibration = calibrationSteps(state.calibrationLut);
                 ViewerPrograms programs;
                 programs.signal = aroundGrade(plan, grade);
@@ -332,6 +352,7 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
                 state.notify(std::string("grade: ") + e.what(), true);
             }
             built.grade = state.editor.grade();
+            built.overlaid = state.selected;
             built.valid = true;
             state.colourChanged = state.stillChanged = false;
             probeDirty = true;
@@ -353,6 +374,12 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
         } catch (const Error& e) {
             state.notify(e.what(), true);
         }
+        try {
+            startRequestedRepairCount(state, repairCount, media);
+        } catch (const Error& e) {
+            state.notify(e.what(), true);
+        }
+        takeRepairCounts(state, repairCount);
         handleShortcuts(state, [&] {
             try {
                 save("");

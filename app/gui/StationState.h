@@ -22,6 +22,7 @@ struct ViewerState {
     float wipePosition = 0.5f;       // fraction of the image width
     bool falseColour = false;
     bool gamutWarning = false;       // display values above 1 red, below 0 (out of gamut) cyan
+    bool repairOverlay = false;      // the repairs of the selected repairing node (or of all) in red
     std::optional<std::array<int, 2>> pick;  // image pixel
     // The viewer area in window pixels, as the last frame laid it out.
     int areaX = 0, areaY = 0, areaW = 0, areaH = 0;
@@ -60,6 +61,19 @@ struct QualifierPicker {
     bool strokeDone = false;
 };
 
+// The clip bar's repairs per frame (a count run over the clip in the background).
+struct RepairCounts {
+    std::map<int64_t, uint64_t> repairs;  // frame number -> repairs, of the frames counted so far
+    std::string status;                   // progress, or how the count ended
+    bool failed = false;
+    bool stale = false;                   // the grade or the colour settings changed since it began
+    bool start = false;                   // asked for (the clip bar's button, a script)
+    bool begun = false, running = false;
+    size_t done = 0, total = 0;           // frames counted, of the clip's
+    Grade grade;                          // what the count runs: the grade and the colour settings
+    ColorRequest color;
+};
+
 struct StationState {
     GradeEditor editor;
     std::string gradePath;          // where Ctrl+S saves; empty until a grade is opened or saved
@@ -78,6 +92,7 @@ struct StationState {
     std::string swapchain;          // what the window shows: signal, bit depth, Vulkan format
     bool swapchainHdr10 = false;
     RenderRequest render;
+    RepairCounts repairCounts;
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
     bool stillChanged = false;      // rebuild the wipe's reference

@@ -60,6 +60,11 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
     if (ImGui::Checkbox("Gamut", &v.gamutWarning)) state.colourChanged = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("display values above 1 in red, below 0 (out of gamut) in cyan");
     ImGui::SameLine();
+    if (ImGui::Checkbox("Repairs", &v.repairOverlay)) state.colourChanged = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("what the selected dust, scratch or dead_pixels node repaired (every such node's when none is "
+                          "selected) laid over the picture in red");
+    ImGui::SameLine();
     ImGui::Text("%.0f%%", v.scale * 100);
 
     const ImVec2 at = ImGui::GetCursorScreenPos();
