@@ -138,6 +138,8 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
         } else if (kind == "repair_overlay") {
             state.viewer.repairOverlay = a.value("on", true);
             state.colourChanged = true;
+        } else if (kind == "motion_overlay") {
+            state.viewer.motionOverlay = a.value("on", true);
         } else if (kind == "false_colour") {
             state.viewer.falseColour = a.value("on", true);
             state.colourChanged = true;
@@ -214,6 +216,11 @@ void ScriptReplay::step(StationState& state, const ScriptHooks& hooks, int image
             for (const auto& [number, count] : state.repairCounts.repairs) j["repair_counts"][std::to_string(number)] = count;
             j["repair_status"] = state.repairCounts.status;
             j["repairs_stale"] = state.repairCounts.stale;
+            if (state.viewer.motionOverlay) {  // the overlay's blocks: centre, motion, consistency miss
+                nlohmann::json blocks = nlohmann::json::array();
+                for (const MotionBlock& b : state.motionField.blocks) blocks.push_back({b.x, b.y, b.dx, b.dy, b.miss});
+                j["motion"] = {{"from", state.motionFrom}, {"blocks", blocks}};
+            }
             writeTextAtomically(a.at("path").get<std::string>(), j.dump(2) + "\n");
         } else if (kind == "hold") {
             holding_ = true;

@@ -18,13 +18,14 @@
 //   {"action": "frame", "index": 3}  {"action": "play"}  {"action": "pause"}  {"action": "step", "by": -1}
 //   {"action": "wipe", "on": true, "position": 0.5}
 //   {"action": "false_colour", "on": true}  {"action": "gamut_warning", "on": true}  {"action": "zoom", "mode": "fit" | "1:1"} or {"action": "zoom", "scale": 0.5}
-//   {"action": "repair_overlay", "on": true}   (the viewer's Repairs box)
+//   {"action": "repair_overlay", "on": true}   {"action": "motion_overlay", "on": true}   (the viewer's Repairs, Motion)
 //   {"action": "pick", "x": 10, "y": 20}  {"action": "scope", "kind": "parade"}
 //   {"action": "display", "display": "sRGB", "view": "..."}  {"action": "wait", "frames": 10}
 //   {"action": "qualifier_picker", "node": "n2", "extend": false}  (arms the picker; "on": false disarms)
 //   {"action": "screenshot", "path": "x.png"}  {"action": "hold"}  (stay open until closed or killed)
 //   {"action": "dump_layout", "path": "layout.json"}  (the node editor's points, thumbnail rectangles
-//   and canvas of the last frame, in window pixels; the viewer's area, origin and scale; the frame index)
+//   and canvas of the last frame, in window pixels; the viewer's area, origin and scale; the frame index;
+//   the clip bar's repair counts; with the motion overlay on, its blocks)
 // The mouse, through ImGui as a person's would be (one position per frame):
 //   {"action": "drag", "from": P, "to": P, "button": "left", "steps": 8}
 //   {"action": "click", "at": P, "button": "left"}   {"action": "hover", "at": P}   {"action": "scroll", "at": P, "wheel": 1}

@@ -230,6 +230,25 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             loadedIndex = state.clip.index;
         }
 
+        // The motion overlay's field, once per frame shown: to the next frame (at the clip's last
+        // frame, from the one before, turned round).
+        if (state.viewer.motionOverlay && state.motionFrom != shownNumber && frame.width > 0) {
+            state.motionField = {};
+            state.motionFrom = shownNumber;
+            const bool last = state.clip.index + 1 >= media.frameCount();
+            const int other = last ? state.clip.index - 1 : state.clip.index + 1;
+            try {
+                if (other >= 0) {
+                    const Frame current = frame;
+                    state.motionField = probeMotion(gpu, current, media.frame(media.frameNumber(other)), 32);
+                    if (last)
+                        for (MotionBlock& b : state.motionField.blocks) b.dx = -b.dx, b.dy = -b.dy;
+                }
+            } catch (const Error& e) {
+                state.notify(std::string("motion: ") + e.what(), true);
+            }
+        }
+
         ImGui::BeginMainMenuBar();
         if (ImGui::BeginMenu("File")) {
             if (ImGui::MenuItem("Save grade", "Ctrl+S")) save("");

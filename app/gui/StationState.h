@@ -10,6 +10,7 @@
 
 #include "engine/color/ColorPipeline.h"
 #include "engine/graph/GradeEditor.h"
+#include "engine/restore/MotionProbe.h"
 #include "engine/scopes/ScopeOptions.h"
 
 namespace tinct {
@@ -23,6 +24,7 @@ struct ViewerState {
     bool falseColour = false;
     bool gamutWarning = false;       // display values above 1 red, below 0 (out of gamut) cyan
     bool repairOverlay = false;      // the repairs of the selected repairing node (or of all) in red
+    bool motionOverlay = false;      // the motion service's field to the next frame, as arrows
     std::optional<std::array<int, 2>> pick;  // image pixel
     // The viewer area in window pixels, as the last frame laid it out.
     int areaX = 0, areaY = 0, areaW = 0, areaH = 0;
@@ -93,6 +95,8 @@ struct StationState {
     bool swapchainHdr10 = false;
     RenderRequest render;
     RepairCounts repairCounts;
+    MotionField motionField;        // the motion overlay's field, from frame motionFrom (a number) on
+    int64_t motionFrom = -1;
     std::vector<Still> stills;
     int wipeStill = -1;             // the still the wipe shows on its other side; -1: the ungraded source
     bool stillChanged = false;      // rebuild the wipe's reference

@@ -37,6 +37,27 @@ void oneToOneViewer(ViewerState& v, int imageW, int imageH) {
     v.originY = std::floor((imageH - v.areaH) / 2.0f);
 }
 
+namespace {
+
+// The motion overlay: an arrow per block from its centre, four times the motion to the next frame
+// (a pixel of motion is then visible at any zoom), within the viewer area.
+void drawMotionField(const StationState& state) {
+    const ViewerState& v = state.viewer;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect({float(v.areaX), float(v.areaY)}, {float(v.areaX + v.areaW), float(v.areaY + v.areaH)}, true);
+    constexpr float kLength = 4;
+    for (const MotionBlock& b : state.motionField.blocks) {
+        const ImVec2 from{v.areaX + (b.x + 0.5f - v.originX) * v.scale, v.areaY + (b.y + 0.5f - v.originY) * v.scale};
+        const ImVec2 to{from.x + b.dx * kLength * v.scale, from.y + b.dy * kLength * v.scale};
+        const ImU32 colour = b.miss <= 1.0f ? IM_COL32(60, 255, 90, 255) : IM_COL32(255, 60, 60, 255);
+        draw->AddLine(from, to, colour, 1.5f);
+        draw->AddCircleFilled(from, 1.5f, colour);
+    }
+    draw->PopClipRect();
+}
+
+}  // namespace
+
 void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int imageH, const PickedValues& picked) {
     ViewerState& v = state.viewer;
     ImGui::SetNextWindowPos({rect.x, rect.y});
@@ -65,6 +86,11 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
         ImGui::SetTooltip("what the selected dust, scratch or dead_pixels node repaired (every such node's when none is "
                           "selected) laid over the picture in red");
     ImGui::SameLine();
+    ImGui::Checkbox("Motion", &v.motionOverlay);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("the motion the restoration nodes see, to the next frame: arrows four times its length, green "
+                          "where the motion back agrees, red where it does not (an occlusion, a wrong match)");
+    ImGui::SameLine();
     ImGui::Text("%.0f%%", v.scale * 100);
 
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -77,6 +103,7 @@ void drawViewerPanel(StationState& state, const PanelRect& rect, int imageW, int
     ImGui::InvisibleButton("##image", {float(newW), float(newH)},
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const ImGuiIO& io = ImGui::GetIO();
+    if (v.motionOverlay) drawMotionField(state);
     const bool toolHasMouse = drawViewerTools(state, imageW, imageH, ImGui::IsItemHovered());
     auto toImage = [&](ImVec2 p) {
         return std::array<float, 2>{v.originX + (p.x - v.areaX) / v.scale, v.originY + (p.y - v.areaY) / v.scale};

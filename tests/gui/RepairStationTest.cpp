@@ -1,10 +1,12 @@
 // The station shows what a cleaning grade repaired: the clip bar counts each frame's repairs in the
 // background and jumps to the next frame that has some, and the viewer's Repairs box lays the
-// repairs over the picture; an edit marks the counts as of the grade before it. Checked against the dust node's repair matte rendered through the
+// repairs over the picture; an edit marks the counts as of the grade before it. The Motion box draws
+// the motion service's field, checked against the film's known pan. Checked against the dust node's repair matte rendered through the
 // command line as EXR (read with OpenEXR, counted by flood fill), on film whose blotches are in some
 // frames only, so a jump that merely steps a frame cannot pass.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -38,7 +40,7 @@ nlohmann::json readJson(const std::string& path) {
 // Strongly red on screen: the overlay's tint; the film's greys and browns are far from it.
 bool red(const std::array<int, 3>& p) { return p[0] - std::max(p[1], p[2]) > 60; }
 
-TEST(Station, CountsRepairsPerFrameJumpsToTheNextRepairedFrameAndOverlaysTheRepairs) {
+TEST(Station, CountsRepairsPerFrameJumpsToTheNextRepairedFrameAndOverlaysTheRepairsAndTheMotion) {
     TempDir dir;
     FilmSettings s;
     s.frames = kFrames, s.cut = -1;
@@ -83,7 +85,9 @@ TEST(Station, CountsRepairsPerFrameJumpsToTheNextRepairedFrameAndOverlaysTheRepa
         {"action": "repair_overlay", "on": true}, {"action": "wait", "frames": 3},
         {"action": "screenshot", "path": "overlay.png"}, {"action": "dump_layout", "path": "overlay.json"},
         {"action": "set_param", "node": "dust", "param": "sensitivity", "value": 0.7}, {"action": "wait", "frames": 2},
-        {"action": "dump_layout", "path": "edited.json"}
+        {"action": "dump_layout", "path": "edited.json"},
+        {"action": "repair_overlay", "on": false}, {"action": "motion_overlay", "on": true}, {"action": "wait", "frames": 3},
+        {"action": "screenshot", "path": "motion.png"}, {"action": "dump_layout", "path": "motion.json"}
     ])");
     ASSERT_EQ(runStation("f.####.exr --grade dust.json --script actions.json", dir, true, StationScreen{1000, 760}), 0);
 
@@ -123,6 +127,25 @@ TEST(Station, CountsRepairsPerFrameJumpsToTheNextRepairedFrameAndOverlaysTheRepa
     const nlohmann::json edited = readJson(dir.file("edited.json"));
     EXPECT_TRUE(edited.at("repairs_stale").get<bool>());
     EXPECT_EQ(edited.at("repair_counts"), counted.at("repair_counts"));
+
+    // The motion overlay: the film's background pans by (panX, panY) a frame, so the blocks the field
+    // back agrees with (most of the picture; the object and the blotches move otherwise) say so.
+    const nlohmann::json motion = readJson(dir.file("motion.json")).at("motion");
+    EXPECT_EQ(motion.at("from").get<int>(), second);
+    std::vector<double> dx, dy;
+    for (const auto& b : motion.at("blocks"))
+        if (b[4].get<double>() <= 1.0 && b[0] > 16 && b[1] > 16 && b[0] < s.width - 16 && b[1] < s.height - 16)
+            dx.push_back(b[2]), dy.push_back(b[3]);
+    ASSERT_GE(dx.size(), 20u);
+    std::nth_element(dx.begin(), dx.begin() + dx.size() / 2, dx.end());
+    std::nth_element(dy.begin(), dy.begin() + dy.size() / 2, dy.end());
+    // A quarter-pixel field with sub-quarter refinement: 0.1 pixel.
+    EXPECT_NEAR(dx[dx.size() / 2], s.panX, 0.1);
+    EXPECT_NEAR(dy[dy.size() / 2], s.panY, 0.1);
+    const Png arrows = readPng(dir.file("motion.png"));
+    const int x0 = areaX, y0 = areaY, x1 = areaX + layout["viewer"]["area"][2].get<int>(), y1 = areaY + layout["viewer"]["area"][3].get<int>();
+    EXPECT_GT(countNear(arrows, x0, y0, x1, y1, {60, 255, 90}, 40), 100);  // arrows drawn
+    EXPECT_EQ(countNear(overlay, x0, y0, x1, y1, {60, 255, 90}, 40), 0);   // and only with the box on
 }
 
 }  // namespace
