@@ -25,11 +25,13 @@ layout(std430, set = 0, binding = 10) readonly buffer FieldPrev { vec4 fieldPrev
 layout(std430, set = 0, binding = 11) readonly buffer FieldNext { vec4 fieldNext[]; };
 layout(std430, set = 0, binding = 12) writeonly buffer Candidate { float candidate[]; };
 layout(std430, set = 0, binding = 13) writeonly buffer Protect { float protect[]; };
+// The frame's spread factor (signal_spread.comp): luma here is divided by it, as the pyramids are.
+layout(std430, set = 0, binding = 14) readonly buffer Spread { float spreadFactor[]; };
 
 layout(push_constant) uniform Push {
     int width, height;
     int blocksX, blocksY;
-    float threshold;    // the least departure that counts, in the data's units
+    float threshold;    // the least departure that counts, in luma divided by the spread factor
     float noiseFactor;  // ... and at least this many times the local disagreement of the neighbours
     int polarity;       // 0: dark and bright, 1: dark only, 2: bright only
     float maxMiss;      // consistency miss (pixels) beyond which a neighbour is not trusted
@@ -50,6 +52,8 @@ const vec3 kLuma = vec3(0.2126, 0.7152, 0.0722);
 #define fieldBlock fieldBlockNext
 #define fieldAt fieldAtNext
 #include "motion_field.glsl"
+
+float lumaOf(vec4 v) { return dot(v.rgb, kLuma) / spreadFactor[0]; }
 
 int indexOf(ivec2 p) {
     p = clamp(p, ivec2(0), ivec2(pc.width - 1, pc.height - 1));
@@ -118,23 +122,23 @@ void main() {
     float disagreement = 0.0;
     for (int k = 0; k < 9; ++k) {
         const int q = indexOf(p + ivec2(k % 3 - 1, k / 3 - 1));
-        disagreement += abs(dot(w1[q].rgb, kLuma) - dot(w2[q].rgb, kLuma));
+        disagreement += abs(lumaOf(w1[q]) - lumaOf(w2[q]));
     }
     disagreement /= 9.0;
     const float threshold = max(pc.threshold, pc.noiseFactor * disagreement);
-    const float r1 = dot(w1[o].rgb, kLuma), r2 = dot(w2[o].rgb, kLuma);
+    const float r1 = lumaOf(w1[o]), r2 = lumaOf(w2[o]);
     if (abs(r1 - r2) > threshold) {
         protect[o] = 1.0;
         return;
     }
-    const float c = dot(curRgba[o].rgb, kLuma);
+    const float c = lumaOf(curRgba[o]);
     float lo = min(r1, r2), hi = max(r1, r2);
     if ((pc.distinct & 1u) != 0u) {
-        const float r0 = dot(w0[o].rgb, kLuma);
+        const float r0 = lumaOf(w0[o]);
         lo = min(lo, r0), hi = max(hi, r0);
     }
     if ((pc.distinct & 8u) != 0u) {
-        const float r3 = dot(w3[o].rgb, kLuma);
+        const float r3 = lumaOf(w3[o]);
         lo = min(lo, r3), hi = max(hi, r3);
     }
     const bool dark = pc.polarity != 2 && lo - c > threshold;

@@ -48,7 +48,8 @@ MotionEstimator::MotionEstimator(GpuContext& gpu, MotionSettings settings)
       search_(gpu, shaders::spirv("motion_search"), storageLayout(4), sizeof(SearchPush), "motion_search"),
       smooth_(gpu, shaders::spirv("motion_smooth"), storageLayout(4), sizeof(SmoothPush), "motion_smooth"),
       check_(gpu, shaders::spirv("motion_check"), storageLayout(3), sizeof(CheckPush), "motion_check"),
-      warp_(gpu, shaders::spirv("motion_warp"), storageLayout(4), sizeof(WarpPush), "motion_warp") {}
+      warp_(gpu, shaders::spirv("motion_warp"), storageLayout(4), sizeof(WarpPush), "motion_warp"),
+      scale_(gpu, shaders::spirv("luma_scale"), storageLayout(2), sizeof(LinearPush), "luma_scale") {}
 
 uint32_t MotionEstimator::blocksX(size_t level) const { return groups(levelW_[level], kStride); }
 uint32_t MotionEstimator::blocksY(size_t level) const { return groups(levelH_[level], kStride); }
@@ -56,6 +57,12 @@ uint32_t MotionEstimator::blocksY(size_t level) const { return groups(levelH_[le
 size_t MotionEstimator::levelForBlock(uint32_t pixels) const {
     size_t level = 0;
     while (level + 1 < levelW_.size() && (2u * kStride) << (level + 1) <= pixels) ++level;
+    return level;
+}
+
+size_t MotionEstimator::levelAtMost(uint32_t pixels) const {
+    size_t level = 0;
+    while (level + 1 < levelW_.size() && levelW_[level] > pixels) ++level;
     return level;
 }
 
@@ -95,6 +102,18 @@ void MotionEstimator::recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t s
         const Binding hb[] = {storageBinding(levels[l - 1].handle()), storageBinding(levels[l].handle())};
         halve_.record(cmd, hb, &h, groups(levelW_[l], 16), groups(levelH_[l], 16));
     }
+}
+
+void MotionEstimator::recordNormalise(VkCommandBuffer cmd, VkBuffer factor) const {
+    for (const auto& levels : pyramids_)
+        for (size_t l = 0; l < levels.size(); ++l) {
+            const uint32_t pixels = levelW_[l] * levelH_[l];
+            const LinearGroups g = linearGroups(gpu_, pixels, 256);
+            const LinearPush push{pixels, g.rowPitch};
+            const Binding b[] = {storageBinding(levels[l].handle()), storageBinding(factor)};
+            scale_.record(cmd, b, &push, g.x, g.y);
+        }
+    computeBarrier(cmd);
 }
 
 void MotionEstimator::recordField(VkCommandBuffer cmd, size_t from, size_t to, VkBuffer field, size_t last) const {

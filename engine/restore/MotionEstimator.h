@@ -63,13 +63,20 @@ public:
     // and `aux` (per pixel: match error, consistency miss; 8 bytes).
     void recordWarp(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer field, VkBuffer warped, VkBuffer aux) const;
 
-    // Frame `slot`'s full-size luma (4 bytes a pixel).
-    VkBuffer luma(size_t slot) const { return pyramids_[slot][0].handle(); }
+    // Every slot's pyramid divided by the float at `factor` (in place, a barrier after): motion then
+    // matches a flat encoding of a picture as it matches the picture (its costs are in luma units).
+    void recordNormalise(VkCommandBuffer cmd, VkBuffer factor) const;
+    // Frame `slot`'s luma at `level` (4 bytes a pixel; level 0 is the full size).
+    VkBuffer luma(size_t slot, size_t level = 0) const { return pyramids_[slot][level].handle(); }
+    uint32_t levelWidth(size_t level) const { return levelW_[level]; }
+    uint32_t levelHeight(size_t level) const { return levelH_[level]; }
+    // The finest level at most `pixels` wide (the coarsest where none is).
+    size_t levelAtMost(uint32_t pixels) const;
 
 private:
     GpuContext& gpu_;
     MotionSettings settings_;
-    ComputeKernel luma_, halve_, search_, smooth_, check_, warp_;
+    ComputeKernel luma_, halve_, search_, smooth_, check_, warp_, scale_;
     uint32_t width_ = 0, height_ = 0;
     std::vector<uint32_t> levelW_, levelH_;
     std::vector<std::vector<GpuBuffer>> pyramids_;  // [slot][level]

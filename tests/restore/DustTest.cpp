@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "tests/support/FilmRender.h"
@@ -74,6 +75,44 @@ TEST_F(DustTest, RepairsBlotchesFarBetterThanATemporalMedianAndLeavesThePictureA
     EXPECT_GE(repaired, median + 6.0);
     EXPECT_GE(double(blotchRepaired), 0.9 * double(blotch));
     EXPECT_LE(double(cleanChanged), 0.005 * double(clean));
+    ASSERT_GT(fast, 0u);
+    EXPECT_EQ(fastChanged, 0u) << "the small fast object was taken for dirt";
+}
+
+// The same film in a flat log encoding (ACEScct's formula, a sixth of the spread of values): what the
+// station's working space gives the node. Motion and detection look at luma scaled by the picture's
+// spread, so the blotches are found nearly as on the film's own values (measured: 85.8% of blotch
+// pixels back within 0.1, against 90.4% there); with luma as it is, 22.7% were.
+TEST_F(DustTest, FindsTheBlotchesOfTheSamePictureInAFlatterEncoding) {
+    const auto encode = [](float v) { return (std::log2(std::max(v, 1e-4f)) + 9.72f) / 17.52f; };
+    const auto decode = [](float u) { return std::exp2(u * 17.52f - 9.72f); };
+    Film film = damagedFilm();
+    Film flat = film;
+    for (auto* frames : {&flat.damaged, &flat.clean})
+        for (auto& [n, frame] : *frames)
+            for (size_t i = 0; i < frame.rgba.size(); ++i)
+                if (i % 4 != 3) frame.rgba[i] = encode(frame.rgba[i]);
+    auto out = renderFilm(gpu(), dustGrade(), flat);
+    size_t blotch = 0, blotchRepaired = 0, fast = 0, fastChanged = 0;
+    for (auto& [n, frame] : out) {
+        const Frame &c = film.clean.at(n), &d = film.damaged.at(n), &flatDamaged = flat.damaged.at(n);
+        for (size_t p = 0; p < film.damage.at(n).size(); ++p) {
+            if (film.fast.at(n)[p] && film.damage.at(n)[p] == 0) {
+                ++fast;
+                fastChanged += channelDistance(frame, flatDamaged, p) != 0;
+            }
+        }
+        for (size_t i = 0; i < frame.rgba.size(); ++i)
+            if (i % 4 != 3) frame.rgba[i] = decode(frame.rgba[i]);
+        for (size_t p = 0; p < film.damage.at(n).size(); ++p)
+            if (channelDistance(d, c, p) > 0.1f) {
+                ++blotch;
+                blotchRepaired += channelDistance(frame, c, p) <= 0.1f;
+            }
+    }
+    std::printf("flat encoding: blotch pixels repaired %.1f%%, fast object pixels changed %zu of %zu\n",
+                100.0 * blotchRepaired / blotch, fastChanged, fast);
+    EXPECT_GE(double(blotchRepaired), 0.8 * double(blotch));
     ASSERT_GT(fast, 0u);
     EXPECT_EQ(fastChanged, 0u) << "the small fast object was taken for dirt";
 }
