@@ -4,6 +4,8 @@
 #   dust:      blotches over 0.6% of pixels a frame; peer tmedian=radius=1 (a temporal median of three)
 #   deflicker: +-10% global, +-8% local flicker, +-3% colour breathing; peer deflicker (5 frames, am)
 #   dead_pixels: fixed dead, stuck and hot pixels and sensor dust; peer median=radius=1 (3x3 spatial)
+#   denoise:   grain strongest in the mid-tones (about 38 dB); peer hqdn3d at its defaults (atadenoise
+#              and bm3d=sigma=8 are measured the same way by hand: PEER=atadenoise bench/restore_vs_ffmpeg.sh denoise)
 #   scratch:   three line scratches, 1-3 px, 5-25% opaque, drifting; peer removelogo given the mask of
 #              every pixel any frame has scratch on (inpainting with the true mask). removelogo works
 #              in yuv420p only: for quality its result is merged back into the float frames inside the
@@ -14,16 +16,17 @@
 #   Tinct:  tinct render -i damaged.####.dpx --grade NODE.json -o out.####.dpx   (the node's defaults)
 #   ffmpeg: ffmpeg -i damaged.%04d.dpx -vf PEER -c:v dpx -pix_fmt gbrp10le out.%04d.dpx
 # Prints two Markdown table rows for bench/BENCHMARKS.md.
-# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
+# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
+node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
 case "$node" in
   dust) damage=dust peer=tmedian=radius=1 ;;
   deflicker) damage=flicker peer=deflicker ;;
   dead_pixels) damage=defects peer=median=radius=1 ;;
   scratch) damage=scratches peer=removelogo ;;
-  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels, scratch)" >&2; exit 2 ;;
+  denoise) damage=grain peer=${PEER:-hqdn3d} ;;
+  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels, scratch, denoise)" >&2; exit 2 ;;
 esac
 frames=${2:-24}
 rounds=${3:-2}

@@ -10,5 +10,6 @@ NodeType dustNodeType();
 NodeType deflickerNodeType();
 NodeType deadPixelsNodeType();
 NodeType scratchNodeType();
+NodeType denoiseNodeType();
 
 }  // namespace tinct

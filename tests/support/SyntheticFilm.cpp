@@ -205,6 +205,20 @@ void addFlicker(Film& film, double global, double local, double breathing, unsig
     }
 }
 
+void addGrain(Film& film, double strength, unsigned seed) {
+    if (film.damaged.empty()) film.damaged = film.clean;
+    std::mt19937 random(seed);
+    std::normal_distribution<double> unit(0.0, 1.0);
+    for (auto& [n, frame] : film.damaged)
+        for (size_t i = 0; i < frame.rgba.size(); ++i) {
+            if (i % 4 == 3) continue;
+            const double v = std::clamp(double(film.clean.at(n).rgba[i]), 0.0, 1.0);
+            frame.rgba[i] = float(frame.rgba[i] + grainDeviation(strength, v) * unit(random));
+        }
+}
+
+double grainDeviation(double strength, double value) { return strength * (0.4 + 0.6 * 4.0 * value * (1.0 - value)); }
+
 double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& s, int block) {
     const int bx = s.width / block, by = s.height / block;
     double total = 0;

@@ -59,6 +59,13 @@ void addScratches(Film& film, int count, unsigned seed);
 // breathing gain per channel 1 + U(-breathing, breathing); the gains multiply the values.
 void addFlicker(Film& film, double global, double local, double breathing, unsigned seed);
 
+// Seeded grain over `damaged` (the clean frames when there is no damage yet): independent Gaussian
+// noise per pixel, channel and frame whose deviation is grainDeviation(strength, the clean value),
+// strongest in the mid-tones as a print's grain is.
+void addGrain(Film& film, double strength, unsigned seed);
+// 0.4 x strength at values 0 and 1, rising to strength at 0.5.
+double grainDeviation(double strength, double value);
+
 // The temporal standard deviation of the luma means of `block`-pixel blocks, within each shot,
 // averaged over blocks and shots: how much regions of the picture breathe from frame to frame.
 double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& settings, int block);
