@@ -24,6 +24,7 @@ std::string typeName(ParamType t) {
         case ParamType::File: return "file";
         case ParamType::Points: return "[[x, y], ...]";
         case ParamType::Polygon: return "[[x, y], ...] vertices";
+        case ParamType::Frames: return "frames (\"1012, 1040-1042\")";
     }
     return "";
 }

@@ -197,7 +197,8 @@ void drawInspector(StationState& state, const PanelRect& rect) {
                     }
                     break;
                 }
-                case ParamType::File: {
+                case ParamType::File:
+                case ParamType::Frames: {
                     char path[1024];
                     std::snprintf(path, sizeof path, "%s", std::get<std::string>(value).c_str());
                     if (ImGui::InputText(decl.name.c_str(), path, sizeof path, ImGuiInputTextFlags_EnterReturnsTrue))

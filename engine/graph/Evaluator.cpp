@@ -176,6 +176,7 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
             const int64_t f = clip_.neighbour(frame, j);
             io.inputs.push_back(ring_.find(plan_.steps[t].input, f, true)->handle());
             io.stamps.push_back(ring_.stamp(plan_.steps[t].input, f));
+            io.frames.push_back(f);
         }
         io.output = passesOn ? destination : temporals_[t].output.handle();
         io.width = width_, io.height = height_;

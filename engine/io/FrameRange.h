@@ -17,6 +17,10 @@ struct FrameRange {
 // including reversed ranges and numbers out of range.
 FrameRange parseFrameRange(std::string_view text);
 
+// "1012, 1040-1042": ranges as parseFrameRange takes them, separated by commas (spaces allowed); ""
+// is no frames. Throws tinct::Error naming the part that is wrong.
+std::vector<FrameRange> parseFrameList(std::string_view text);
+
 // The runs of frames in range that are not in present (which need not be sorted or unique),
 // as inclusive (first, last) pairs in ascending order.
 std::vector<std::pair<int, int>> findGaps(const std::vector<int>& present, FrameRange range);

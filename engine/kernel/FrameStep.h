@@ -30,6 +30,9 @@ struct FrameStepIo {
     // Per input, what it holds: equal stamps, equal contents, so a step may keep what it worked out
     // from an input under its stamp. Empty, or 0 for an input, where that is not known.
     std::vector<uint64_t> stamps;
+    // Per input, its frame number (the source's: a sequence's on disk, a movie's index); empty where
+    // not known. A shot's ends mirror, so a number may come twice.
+    std::vector<int64_t> frames;
     VkBuffer output = VK_NULL_HANDLE;
     uint32_t width = 0, height = 0;
 };

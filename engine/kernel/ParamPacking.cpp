@@ -25,6 +25,7 @@ ParamPacking::ParamPacking(const std::vector<ParamDecl>& decls, std::vector<std:
             break;
         case ParamType::Points:
         case ParamType::File:
+        case ParamType::Frames:
             throw Error("internal error: parameter '" + name + "' cannot be packed as values");
         case ParamType::Polygon:
             polygons.push_back(uint32_t(fields_.size()));

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "engine/Error.h"
+#include "engine/io/FrameRange.h"
 
 namespace tinct {
 
@@ -50,7 +51,8 @@ NodeParams defaultParams(const std::vector<ParamDecl>& decls) {
             case ParamType::Rgb: p.set(d.name, std::array<double, 4>{d.defaults[0], d.defaults[1], d.defaults[2], 0}); break;
             case ParamType::Flag: p.set(d.name, d.defaults[0] != 0); break;
             case ParamType::Choice: p.set(d.name, d.choices.empty() ? std::string() : d.choices.front()); break;
-            case ParamType::File: p.set(d.name, std::string()); break;
+            case ParamType::File:
+            case ParamType::Frames: p.set(d.name, std::string()); break;
             case ParamType::Points: p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[2]}, {d.defaults[1], d.defaults[3]}}); break;
             case ParamType::Polygon:
                 p.set(d.name, CurvePoints{{d.defaults[0], d.defaults[2]}, {d.defaults[1], d.defaults[2]},
@@ -88,6 +90,14 @@ ParamValue paramFromJson(const ParamDecl& d, const nlohmann::json& v, const std:
         }
         case ParamType::File:
             if (!v.is_string()) throw Error(where + ": expected a file name, got " + v.dump());
+            return v.get<std::string>();
+        case ParamType::Frames:
+            if (!v.is_string()) throw Error(where + ": expected frames as text (\"1012, 1040-1042\"), got " + v.dump());
+            try {
+                parseFrameList(v.get<std::string>());
+            } catch (const Error& e) {
+                throw Error(where + ": " + e.what());
+            }
             return v.get<std::string>();
         case ParamType::Points:
         case ParamType::Polygon: {

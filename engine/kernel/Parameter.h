@@ -21,6 +21,7 @@ enum class ParamType {
     File,    // a path, relative to the grade file
     Points,   // curve control points: [[x, y], ...], x increasing, each coordinate within min .. max
     Polygon,  // shape vertices: [[x, y], ...], at least three, in drawing order, within min .. max
+    Frames,   // frame numbers as text: "1012, 1040-1042" (engine/io/FrameRange's parseFrameList)
 };
 
 struct ParamDecl {
@@ -46,7 +47,7 @@ public:
     int wholeNumber(const std::string& name, const std::string& unit) const;
     std::array<double, 4> rgbm(const std::string& name) const;  // Rgb: master is 0
     bool flag(const std::string& name) const;
-    const std::string& text(const std::string& name) const;     // Choice and File
+    const std::string& text(const std::string& name) const;     // Choice, File and Frames
     const CurvePoints& points(const std::string& name) const;
 
     void set(const std::string& name, ParamValue value) { values_[name] = std::move(value); }

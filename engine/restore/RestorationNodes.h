@@ -11,5 +11,6 @@ NodeType deflickerNodeType();
 NodeType deadPixelsNodeType();
 NodeType scratchNodeType();
 NodeType denoiseNodeType();
+NodeType frameRepairNodeType();
 
 }  // namespace tinct
