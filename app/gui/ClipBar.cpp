@@ -10,6 +10,7 @@
 #include "app/gui/Panels.h"
 #include "engine/Error.h"
 #include "engine/graph/GradeCompiler.h"
+#include "engine/kernel/FrameStep.h"
 
 namespace tinct {
 
@@ -29,7 +30,10 @@ void startRequestedRepairCount(StationState& state, BackgroundRepairCount& count
     settings.input = media.path();
     settings.steps = compileGrade(state.editor.grade(), state.baseDirectory, &settings.repairNodes);
     settings.color = state.color;
-    if (settings.repairNodes.empty()) throw Error("repairs: the grade has no dust, scratch or dead_pixels node");
+    const bool repairs = std::any_of(settings.repairNodes.begin(), settings.repairNodes.end(), [](const auto& step) {
+        return step.first->frameStep() && step.first->frameStep()->repairs();
+    });
+    if (!repairs) throw Error("repairs: the grade has no dust, scratch, dead_pixels or frame_repair node");
     r.repairs.clear();
     r.grade = state.editor.grade();
     r.color = state.color;

@@ -71,6 +71,9 @@ public:
     virtual std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const = 0;
     // How the step runs, for plans: "two separable passes", "median of 3 frames".
     virtual std::string passes() const = 0;
+    // Whether its kernel gives a repair matte (FrameStepKernel::repairMatte): what `--stats` and
+    // `restore report` count. A step that changes every pixel (a denoise, a deflicker) repairs none.
+    virtual bool repairs() const { return false; }
     // The step for a picture `factor` times smaller each way (a thumbnail): radii in pixels scaled.
     // Temporal reach is unchanged.
     virtual std::shared_ptr<const FrameStep> scaled(double factor) const = 0;

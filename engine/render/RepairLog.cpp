@@ -6,7 +6,7 @@ namespace tinct {
 
 RepairLog::RepairLog(const StepNodes& nodes, std::map<int64_t, int> frameNumbers) : frameNumbers_(std::move(frameNumbers)) {
     for (const auto& [step, node] : nodes)
-        if (const FrameStep* frame = step->frameStep()) {
+        if (const FrameStep* frame = step->frameStep(); frame && frame->repairs()) {
             nodeOf_[frame] = node;
             steps_.insert(frame);
         }

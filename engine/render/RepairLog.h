@@ -21,7 +21,7 @@ struct FrameRepairs {
 
 class RepairLog {
 public:
-    // Counts the repairs of the frame steps among `nodes`; `frameNumbers` names the source frames
+    // Counts the repairs of the repairing frame steps among `nodes`; `frameNumbers` names the source frames
     // the job makes (context frames made on the way are not counted).
     RepairLog(const StepNodes& nodes, std::map<int64_t, int> frameNumbers);
 

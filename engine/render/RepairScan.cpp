@@ -49,7 +49,7 @@ RepairScan::RepairScan(GpuContext& gpu, const RepairScanSettings& settings) : se
     }
     sources_ = inputs.sourceFrames;
     log_ = std::make_unique<RepairLog>(settings.repairNodes, numberOf);
-    if (log_->empty()) throw Error("the grade has no node that repairs (dust, scratch, dead_pixels): nothing to count");
+    if (log_->empty()) throw Error("the grade has no node that repairs (dust, scratch, dead_pixels, frame_repair): nothing to count");
     const bool exr = source->kind() == MediaKind::Exr;
     const std::string first = inputs.frames.front().second;
     const ColorPlan color = planColor(settings.color, [&]() -> std::optional<Chromaticities> {

@@ -69,6 +69,7 @@ public:
         return std::string(output_ == FrameKind::Matte ? "dead_pixels matte " : "dead_pixels ") + std::to_string(s_.radius) +
                (s_.map ? " map " + s_.mapPath : "");
     }
+    bool repairs() const override { return true; }
     std::string passes() const override {
         return "a vote from each of the " + std::to_string(2 * s_.radius + 1) + " frames, matte, grow, fill";
     }

@@ -67,6 +67,7 @@ public:
     Footprint footprint() const override { return {uint32_t(std::max(s_.searchRadius, s_.maxSize)), 2}; }
     FrameKind outputKind() const override { return output_; }
     std::string structure() const override { return output_ == FrameKind::Matte ? "dust matte" : "dust"; }
+    bool repairs() const override { return true; }
     std::string passes() const override {
         return "motion to n-2 .. n+2 (six fields), four compensations, detection, matte clean-up, fill";
     }

@@ -57,6 +57,7 @@ public:
     Footprint footprint() const override { return {8, uint32_t(kReach)}; }
     FrameKind outputKind() const override { return FrameKind::Rgba; }
     std::string structure() const override { return "frame_repair"; }
+    bool repairs() const override { return true; }
     std::string passes() const override {
         return "motion between the good frames either side (two fields), interpolation, detection, selection";
     }

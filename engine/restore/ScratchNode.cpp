@@ -66,6 +66,7 @@ public:
     std::string structure() const override {
         return std::string(output_ == FrameKind::Matte ? "scratch matte " : "scratch ") + std::to_string(s_.radius);
     }
+    bool repairs() const override { return true; }
     std::string passes() const override {
         return "line evidence of each of the " + std::to_string(2 * s_.radius + 1) +
                " frames (kept for the next frames), pooled, centres, repair";

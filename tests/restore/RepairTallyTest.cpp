@@ -146,3 +146,24 @@ TEST_F(RepairTallyTest, CleanFilmCountsNoRepairs) {
 }
 
 }  // namespace
+
+namespace {
+
+// A rebuilt frame is one repair over the whole frame; frames passed on are none. Nodes that change
+// every pixel (deflicker, denoise) repair nothing and are not counted at all.
+TEST_F(RepairTallyTest, FrameRepairCountsEachRebuiltFrameAndSmoothingNodesAreNotCounted) {
+    Film film = makeFilm({});
+    film.damaged = film.clean;
+    for (size_t i = 0; i < film.damaged[4].rgba.size(); ++i) film.damaged[4].rgba[i] = i % 4 == 3 ? 1.0f : 0.0f;  // black
+    const auto counted = countedRepairs(
+        gpu(), grade(R"({"id": "fix", "type": "frame_repair", "params": {"frames": "2"}}, {"id": "dn", "type": "denoise", "inputs": ["fix"]})"), film);
+    ASSERT_EQ(counted.size(), 1u);  // denoise is not a repairing node
+    const uint64_t whole = uint64_t(film.settings.width) * film.settings.height;
+    for (const auto& f : counted.at("fix")) {
+        const bool rebuilt = f.frame == 2 || f.frame == 4;
+        EXPECT_EQ(f.count.repairs, rebuilt ? 1u : 0u) << "frame " << f.frame;
+        EXPECT_EQ(f.count.area, rebuilt ? whole : 0u) << "frame " << f.frame;
+    }
+}
+
+}  // namespace
