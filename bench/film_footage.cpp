@@ -18,8 +18,8 @@
 
 int main(int argc, char** argv) {
     const std::string damage = argc == 6 ? argv[5] : "";
-    if (damage != "dust" && damage != "flicker" && damage != "defects" && damage != "scratches" && damage != "grain") {
-        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES dust|flicker|defects|scratches|grain\n", argv[0]);
+    if (damage != "dust" && damage != "flicker" && damage != "defects" && damage != "scratches" && damage != "grain" && damage != "weave") {
+        std::fprintf(stderr, "usage: %s DIR WIDTH HEIGHT FRAMES dust|flicker|defects|scratches|grain|weave\n", argv[0]);
         return 2;
     }
     const std::string dir = argv[1];
@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
         tinct::test::addBlotches(film, 0.006, std::clamp(int(8 * scale), 8, 18), 21);
     } else if (damage == "flicker") {
         tinct::test::addFlicker(film, 0.10, 0.08, 0.03, 5);
+    } else if (damage == "weave") {
+        tinct::test::addWeave(film, 1.5 * std::max(1.0, scale / 3.0), 23);  // +-1.5 pixels at 768x576, more above
     } else if (damage == "grain") {
         tinct::test::addGrain(film, 0.013, 17);  // about 38 dB, strongest in the mid-tones
     } else if (damage == "defects") {

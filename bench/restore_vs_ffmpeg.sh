@@ -6,6 +6,10 @@
 #   dead_pixels: fixed dead, stuck and hot pixels and sensor dust; peer median=radius=1 (3x3 spatial)
 #   denoise:   grain strongest in the mid-tones (about 38 dB); peer hqdn3d at its defaults (atadenoise
 #              and bm3d=sigma=8 are measured the same way by hand: PEER=atadenoise bench/restore_vs_ffmpeg.sh denoise)
+#   stabilize: gate weave, each frame moved by up to +-1.5 pixels (at 768x576) each way; peer vid.stab,
+#              two passes (vidstabdetect, then vidstabtransform smoothing=10 optzoom=0, in yuv444p); PSNR
+#              on the inner 80% of the frame (the uncovered edges are each tool's own choice), and the
+#              weave left in pixels (bench_weave_residual)
 #   scratch:   three line scratches, 1-3 px, 5-25% opaque, drifting; peer removelogo given the mask of
 #              every pixel any frame has scratch on (inpainting with the true mask). removelogo works
 #              in yuv420p only: for quality its result is merged back into the float frames inside the
@@ -16,17 +20,18 @@
 #   Tinct:  tinct render -i damaged.####.dpx --grade NODE.json -o out.####.dpx   (the node's defaults)
 #   ffmpeg: ffmpeg -i damaged.%04d.dpx -vf PEER -c:v dpx -pix_fmt gbrp10le out.%04d.dpx
 # Prints two Markdown table rows for bench/BENCHMARKS.md.
-# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
+# Usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise|stabilize [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
+node=${1:?usage: bench/restore_vs_ffmpeg.sh dust|deflicker|dead_pixels|scratch|denoise|stabilize [FRAMES] [ROUNDS] [QUALITY_WxH] [SPEED_WxH]}
 case "$node" in
   dust) damage=dust peer=tmedian=radius=1 ;;
   deflicker) damage=flicker peer=deflicker ;;
   dead_pixels) damage=defects peer=median=radius=1 ;;
   scratch) damage=scratches peer=removelogo ;;
   denoise) damage=grain peer=${PEER:-hqdn3d} ;;
-  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels, scratch, denoise)" >&2; exit 2 ;;
+  stabilize) damage=weave peer=vidstab ;;
+  *) echo "bench/restore_vs_ffmpeg.sh: no benchmark for node '$node' (dust, deflicker, dead_pixels, scratch, denoise, stabilize)" >&2; exit 2 ;;
 esac
 frames=${2:-24}
 rounds=${3:-2}
@@ -40,15 +45,24 @@ printf '{"tinct_grade": 2, "nodes": [{"id": "%s", "type": "%s"}]}\n' "$node" "$n
 device=$("$tinct" devices | sed -n 's/^\* [0-9]*: //p' | head -n 1)
 
 # PSNR of sequence $1 against the clean frames, as ffmpeg's psnr filter averages it.
+measured=""
+[ "$node" = stabilize ] && measured="crop=iw*0.8:ih*0.8,"
 psnr_of() {
   ffmpeg -hide_banner -nostats -start_number 0 -i "$1" -start_number 0 -i "$work/q/clean.%04d.exr" \
-    -lavfi "[0:v]format=gbrpf32le[a];[1:v]format=gbrpf32le[b];[a][b]psnr" -f null - 2>&1 |
+    -lavfi "[0:v]${measured}format=gbrpf32le[a];[1:v]${measured}format=gbrpf32le[b];[a][b]psnr" -f null - 2>&1 |
     sed -n 's/.*average:\([0-9.inf]*\).*/\1/p' | tail -n 1
 }
 
-# The peer's filter on the frames in directory $1 (removelogo takes the footage's mask).
+# The peer's filter on the frames in directory $1 (removelogo takes the footage's mask; vid.stab the
+# transforms its first pass found there).
 peer_filter() {
-  if [ "$peer" = removelogo ]; then echo "removelogo=f=$1/mask.png"; else echo "$peer"; fi
+  if [ "$peer" = removelogo ]; then echo "removelogo=f=$1/mask.png"
+  elif [ "$peer" = vidstab ]; then echo "format=yuv444p,vidstabtransform=input=$1/vidstab.trf:smoothing=10:optzoom=0"
+  else echo "$peer"; fi
+}
+# vid.stab's first pass over sequence $1 (a pattern) into directory $2.
+vidstab_detect() {
+  ffmpeg -loglevel error -y -start_number 0 -i "$1" -vf "format=yuv444p,vidstabdetect=result=$2/vidstab.trf" -f null -
 }
 
 build/bench/bench_film_footage "$work/q" "${quality%x*}" "${quality#*x}" "$frames" "$damage"
@@ -58,12 +72,20 @@ if [ "$peer" = removelogo ]; then
     "[0:v]format=gbrpf32le,split[d0][d1];[d1]format=yuv420p,$(peer_filter "$work/q"),format=gbrpf32le[p];[1:v]format=gbrpf32le[m];[d0][p][m]maskedmerge=planes=7" \
     -frames:v "$frames" -c:v exr -start_number 0 "$work/q/peer.%04d.exr"
 else
-  ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -vf "$peer" -c:v exr \
+  [ "$peer" = vidstab ] && vidstab_detect "$work/q/damaged.%04d.exr" "$work/q"
+  ffmpeg -loglevel error -y -start_number 0 -i "$work/q/damaged.%04d.exr" -vf "$(peer_filter "$work/q")" -c:v exr \
     -start_number 0 "$work/q/peer.%04d.exr"
 fi
 printf '| %s | quality, %s x %d | %s | damaged %s dB | %s %s dB | %s %s dB |\n' "$(date +%Y-%m-%d)" "$quality" "$frames" \
   "$device, $(nproc) cores" "$(psnr_of "$work/q/damaged.%04d.exr")" "${peer%%=*}" "$(psnr_of "$work/q/peer.%04d.exr")" \
   "$node" "$(psnr_of "$work/q/tinct.%04d.exr")"
+
+if [ "$node" = stabilize ]; then  # the weave left (RMS pixels, against each shot's mean shift; bench_film_footage cuts at frames / 2 + 1)
+  residual_of() { build/bench/bench_weave_residual "$1" "$work/q/clean.%04d.exr" "$frames" $((frames / 2 + 1)); }
+  printf '| %s | weave left, %s x %d | %s | damaged %s px | %s %s px | %s %s px |\n' "$(date +%Y-%m-%d)" "$quality" "$frames" \
+    "$device, $(nproc) cores" "$(residual_of "$work/q/damaged.%04d.exr")" "$peer" "$(residual_of "$work/q/peer.%04d.exr")" \
+    "$node" "$(residual_of "$work/q/tinct.%04d.exr")"
+fi
 
 build/bench/bench_film_footage "$work/s" "${speed%x*}" "${speed#*x}" "$frames" "$damage"
 ffmpeg -loglevel error -y -start_number 0 -i "$work/s/damaged.%04d.exr" -c:v dpx -pix_fmt gbrp10le \
@@ -73,6 +95,7 @@ run_tinct() {
   "$tinct" render -i "$work/s/scan.####.dpx" --grade "$work/grade.json" -o "$work/s/tinct/out.####.dpx" 2>/dev/null
 }
 run_ffmpeg() {
+  [ "$peer" = vidstab ] && vidstab_detect "$work/s/scan.%04d.dpx" "$work/s"
   ffmpeg -loglevel error -y -start_number 0 -i "$work/s/scan.%04d.dpx" -vf "$(peer_filter "$work/s")" -c:v dpx -pix_fmt gbrp10le \
     -start_number 0 "$work/s/ffmpeg/out.%04d.dpx"
 }

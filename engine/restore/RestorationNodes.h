@@ -12,5 +12,6 @@ NodeType deadPixelsNodeType();
 NodeType scratchNodeType();
 NodeType denoiseNodeType();
 NodeType frameRepairNodeType();
+NodeType stabilizeNodeType();
 
 }  // namespace tinct

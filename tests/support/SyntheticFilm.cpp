@@ -217,6 +217,35 @@ void addGrain(Film& film, double strength, unsigned seed) {
         }
 }
 
+void addWeave(Film& film, double amplitude, unsigned seed) {
+    if (film.damaged.empty()) film.damaged = film.clean;
+    const int w = film.settings.width, h = film.settings.height;
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(-amplitude, amplitude);
+    auto cubic = [](double x) {  // Catmull-Rom
+        x = std::abs(x);
+        return x < 1 ? 1.5 * x * x * x - 2.5 * x * x + 1 : x < 2 ? -0.5 * x * x * x + 2.5 * x * x - 4 * x + 2 : 0.0;
+    };
+    for (auto& [n, frame] : film.damaged) {
+        const double dx = unit(random), dy = unit(random);
+        const Frame source = frame;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const double sx = x - dx, sy = y - dy;
+                const int ix = int(std::floor(sx)), iy = int(std::floor(sy));
+                double sum[4] = {0, 0, 0, 0}, weights = 0;
+                for (int j = -1; j <= 2; ++j)
+                    for (int i = -1; i <= 2; ++i) {
+                        const double wgt = cubic(sx - (ix + i)) * cubic(sy - (iy + j));
+                        const float* p = &source.rgba[(size_t(std::clamp(iy + j, 0, h - 1)) * w + std::clamp(ix + i, 0, w - 1)) * 4];
+                        for (int c = 0; c < 4; ++c) sum[c] += wgt * p[c];
+                        weights += wgt;
+                    }
+                for (int c = 0; c < 4; ++c) frame.rgba[(size_t(y) * w + x) * 4 + c] = float(sum[c] / weights);
+            }
+    }
+}
+
 double grainDeviation(double strength, double value) { return strength * (0.4 + 0.6 * 4.0 * value * (1.0 - value)); }
 
 double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& s, int block) {

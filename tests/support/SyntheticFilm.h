@@ -66,6 +66,11 @@ void addGrain(Film& film, double strength, unsigned seed);
 // 0.4 x strength at values 0 and 1, rising to strength at 0.5.
 double grainDeviation(double strength, double value);
 
+// Seeded gate weave over `damaged` (the clean frames when there is no damage yet): each frame moved
+// by its own shift, uniform within +-amplitude pixels each way, resampled by Catmull-Rom bicubic
+// (the edges repeat).
+void addWeave(Film& film, double amplitude, unsigned seed);
+
 // The temporal standard deviation of the luma means of `block`-pixel blocks, within each shot,
 // averaged over blocks and shots: how much regions of the picture breathe from frame to frame.
 double blockBreathing(const std::map<int64_t, Frame>& frames, const FilmSettings& settings, int block);
