@@ -24,8 +24,6 @@ constexpr int kMaxFrames = 3;      // either side: six neighbours at most (denoi
 constexpr int kSearchRadius = 3;   // the spatial stage's window: 7 x 7
 constexpr int kNoiseStep = 4;      // the noise estimate samples every 4th pixel each way
 constexpr size_t kNoiseFloats = 2 + 8 * 3;
-// Motion on luma scaled by the frame's spread, as for dust (shaders/signal_spread.comp).
-constexpr float kReferenceSpread = 0.07f, kLeastSpreadFactor = 0.2f;
 
 const std::vector<std::string>& denoiseViews() {
     static const std::vector<std::string> v = {"denoised", "noise"};
@@ -39,10 +37,6 @@ struct DenoiseSettings {
     uint32_t view = 0;
 };
 
-struct SpreadPush {
-    uint32_t pixelCount;
-    float reference, least;
-};
 struct NoisePush {
     int32_t width, height, step;
     float given;
@@ -82,7 +76,6 @@ class DenoiseKernel : public FrameStepKernel {
 public:
     DenoiseKernel(GpuContext& gpu, const DenoiseStep& step)
         : gpu_(gpu), motion_(gpu),
-          spread_(gpu, shaders::spirv("signal_spread"), storageLayout(2), sizeof(SpreadPush), "signal_spread"),
           noise_(gpu, shaders::spirv("denoise_noise"), storageLayout(3), sizeof(NoisePush), "denoise_noise"),
           temporal_(gpu, shaders::spirv("denoise_temporal"), storageLayout(10), sizeof(TemporalPush), "denoise_temporal"),
           spatial_(gpu, shaders::spirv("denoise_spatial"), storageLayout(5), sizeof(SpatialPush), "denoise_spatial") {
@@ -118,12 +111,7 @@ public:
         const size_t frames = size_t(2 * s_.frames + 1), centre = size_t(s_.frames);
         for (size_t f = 0; f < frames; ++f) motion_.recordPyramid(cmd, io.inputs[f], f);
         computeBarrier(cmd);
-        const size_t spreadLevel = motion_.levelAtMost(384);
-        const SpreadPush sp{motion_.levelWidth(spreadLevel) * motion_.levelHeight(spreadLevel), kReferenceSpread, kLeastSpreadFactor};
-        const Binding sb[] = {storageBinding(motion_.luma(centre, spreadLevel)), storageBinding(spreadFactor_.handle())};
-        spread_.record(cmd, sb, &sp, 1, 1);
-        computeBarrier(cmd);
-        motion_.recordNormalise(cmd, spreadFactor_.handle());
+        motion_.recordNormalise(cmd, centre, spreadFactor_.handle());  // motion on luma scaled by n's spread, as for dust
         // Neighbours in order n-k .. n-1, n+1 .. n+k. At a shot's ends they mirror: a frame that comes
         // twice counts once, and one that is frame n itself (the ring's same frame) not at all.
         std::vector<size_t> neighbours;
@@ -170,7 +158,7 @@ private:
     GpuContext& gpu_;
     DenoiseSettings s_;
     MotionEstimator motion_;
-    ComputeKernel spread_, noise_, temporal_, spatial_;
+    ComputeKernel noise_, temporal_, spatial_;
     uint32_t width_ = 0, height_ = 0;
     std::vector<GpuBuffer> fields_, warped_, aux_;  // per neighbour
     GpuBuffer spreadFactor_, noiseEstimate_, averaged_, reduction_;

@@ -21,11 +21,6 @@ namespace tinct {
 namespace {
 
 constexpr int kProtectGrow = 3;  // the detector's 5 x 5 patch, and a pixel beyond: an object's edge is the object's
-// The thresholds (the node's and the motion's) are for display-referred pictures (a video frame, a
-// log scan: luma deviating from its mean by 0.07 or more on average); a flatter encoding of the same
-// picture (ACEScct, about a sixth of that) is looked at with its luma scaled up in proportion, up to
-// five times (shaders/signal_spread.comp): motion and detection see it as they see the picture.
-constexpr float kReferenceSpread = 0.07f, kLeastSpreadFactor = 0.2f;
 
 // What the parameters come to in the shaders' terms.
 struct DustSettings {
@@ -47,10 +42,6 @@ struct DetectPush {
 };
 struct LinearPush {
     uint32_t pixelCount, rowPitch;
-};
-struct SpreadPush {
-    uint32_t pixelCount;
-    float reference, least;
 };
 struct FillPush {
     uint32_t pixelCount, rowPitch;
@@ -90,7 +81,6 @@ class DustKernel : public FrameStepKernel {
 public:
     DustKernel(GpuContext& gpu, const DustStep& step)
         : gpu_(gpu), motion_(gpu),
-          spread_(gpu, shaders::spirv("signal_spread"), storageLayout(2), sizeof(SpreadPush), "signal_spread"),
           detect_(gpu, shaders::spirv("dust_detect"), storageLayout(15),
                   sizeof(DetectPush), "dust_detect"),
           combine_(gpu, shaders::spirv("dust_matte"), storageLayout(4),
@@ -132,12 +122,9 @@ public:
         // Slots 0 .. 4: frames n-2 .. n+2.
         for (size_t f = 0; f < 5; ++f) motion_.recordPyramid(cmd, io.inputs[f], f);
         computeBarrier(cmd);
-        const size_t spreadLevel = motion_.levelAtMost(384);
-        const SpreadPush sp{motion_.levelWidth(spreadLevel) * motion_.levelHeight(spreadLevel), kReferenceSpread, kLeastSpreadFactor};
-        const Binding sb[] = {storageBinding(motion_.luma(2, spreadLevel)), storageBinding(spreadFactor_.handle())};
-        spread_.record(cmd, sb, &sp, 1, 1);
-        computeBarrier(cmd);
-        motion_.recordNormalise(cmd, spreadFactor_.handle());
+        // Motion and detection see luma scaled by frame n's spread: a flat encoding (the station's
+        // ACEScct) as its picture (MotionEstimator::recordNormalise).
+        motion_.recordNormalise(cmd, 2, spreadFactor_.handle());
         // Fields from n (slot 2) to each neighbour, and back from n-1 and n+1 for their consistency.
         const std::pair<size_t, size_t> pairs[6] = {{2, 0}, {2, 1}, {2, 3}, {2, 4}, {1, 2}, {3, 2}};
         for (size_t k = 0; k < 6; ++k) {
@@ -225,7 +212,7 @@ private:
     GpuContext& gpu_;
     DustSettings s_;
     MotionEstimator motion_;
-    ComputeKernel spread_, detect_, combine_, morph_, fill_;
+    ComputeKernel detect_, combine_, morph_, fill_;
     uint32_t width_ = 0, height_ = 0;
     std::vector<GpuBuffer> fields_, checked_, warped_, aux_, mattes_;
     GpuBuffer spreadFactor_;  // frame n's signal spread against the reference (one float)

@@ -23,7 +23,6 @@ namespace {
 
 constexpr int kReach = 3;        // frames either side: runs of up to 3 listed frames
 constexpr int kDetectStep = 4;   // the detection samples every 4th pixel each way
-constexpr float kReferenceSpread = 0.07f, kLeastSpreadFactor = 0.2f;  // as for dust (signal_spread.comp)
 
 struct FrameRepairSettings {
     std::vector<FrameRange> listed;
@@ -34,10 +33,6 @@ struct FrameRepairSettings {
     bool detects() const { return blank || frozen || damaged; }
 };
 
-struct SpreadPush {
-    uint32_t pixelCount;
-    float reference, least;
-};
 struct InterpolatePush {
     int32_t width, height, blocksX, blocksY;
     float t;
@@ -73,7 +68,6 @@ class FrameRepairKernel : public FrameStepKernel {
 public:
     FrameRepairKernel(GpuContext& gpu, const FrameRepairStep& step)
         : gpu_(gpu), motion_(gpu),
-          spread_(gpu, shaders::spirv("signal_spread"), storageLayout(2), sizeof(SpreadPush), "signal_spread"),
           interpolate_(gpu, shaders::spirv("frame_interpolate"), storageLayout(6), sizeof(InterpolatePush), "frame_interpolate"),
           detect_(gpu, shaders::spirv("frame_repair_detect"), storageLayout(6), sizeof(DetectPush), "frame_repair_detect"),
           select_(gpu, shaders::spirv("frame_repair_select"), storageLayout(5), sizeof(SelectPush), "frame_repair_select") {
@@ -134,12 +128,7 @@ private:
         motion_.recordPyramid(cmd, io.inputs[size_t(a)], 0);
         motion_.recordPyramid(cmd, io.inputs[size_t(b)], 1);
         computeBarrier(cmd);
-        const size_t level = motion_.levelAtMost(384);
-        const SpreadPush sp{motion_.levelWidth(level) * motion_.levelHeight(level), kReferenceSpread, kLeastSpreadFactor};
-        const Binding spb[] = {storageBinding(motion_.luma(0, level)), storageBinding(spreadFactor_.handle())};
-        spread_.record(cmd, spb, &sp, 1, 1);
-        computeBarrier(cmd);
-        motion_.recordNormalise(cmd, spreadFactor_.handle());
+        motion_.recordNormalise(cmd, 0, spreadFactor_.handle());  // motion on luma scaled by a's spread, as for dust
         motion_.recordField(cmd, 0, 1, forward_.handle());
         computeBarrier(cmd);
         motion_.recordField(cmd, 1, 0, backward_.handle());
@@ -162,7 +151,7 @@ private:
     GpuContext& gpu_;
     FrameRepairSettings s_;
     MotionEstimator motion_;
-    ComputeKernel spread_, interpolate_, detect_, select_;
+    ComputeKernel interpolate_, detect_, select_;
     uint32_t width_ = 0, height_ = 0;
     GpuBuffer forward_, backward_, rebuilt_, disagreement_, matte_, spreadFactor_, decision_;
 };

@@ -13,9 +13,17 @@ namespace {
 constexpr uint32_t kStride = 4;          // motion_block.glsl: MOTION_STRIDE
 constexpr uint32_t kSmallestLevel = 32;  // pixels across the coarsest level at least
 constexpr size_t kMaxLevels = 5;
+// A display-referred picture's luma deviates from its mean by about 0.07 or more on average; the
+// spread is measured on the level nearest 256 pixels wide, so it means the same at any size.
+constexpr float kReferenceSpread = 0.07f, kLeastSpreadFactor = 0.2f;
+constexpr uint32_t kSpreadLevelWidth = 384;
 
 struct LinearPush {
     uint32_t pixelCount, rowPitch;
+};
+struct SpreadPush {
+    uint32_t pixelCount;
+    float reference, least;
 };
 struct HalvePush {
     int32_t srcW, srcH, dstW, dstH;
@@ -49,6 +57,7 @@ MotionEstimator::MotionEstimator(GpuContext& gpu, MotionSettings settings)
       smooth_(gpu, shaders::spirv("motion_smooth"), storageLayout(4), sizeof(SmoothPush), "motion_smooth"),
       check_(gpu, shaders::spirv("motion_check"), storageLayout(3), sizeof(CheckPush), "motion_check"),
       warp_(gpu, shaders::spirv("motion_warp"), storageLayout(4), sizeof(WarpPush), "motion_warp"),
+      spread_(gpu, shaders::spirv("signal_spread"), storageLayout(2), sizeof(SpreadPush), "signal_spread"),
       scale_(gpu, shaders::spirv("luma_scale"), storageLayout(2), sizeof(LinearPush), "luma_scale") {}
 
 uint32_t MotionEstimator::blocksX(size_t level) const { return groups(levelW_[level], kStride); }
@@ -104,7 +113,12 @@ void MotionEstimator::recordPyramid(VkCommandBuffer cmd, VkBuffer rgba, size_t s
     }
 }
 
-void MotionEstimator::recordNormalise(VkCommandBuffer cmd, VkBuffer factor) const {
+void MotionEstimator::recordNormalise(VkCommandBuffer cmd, size_t slot, VkBuffer factor) const {
+    const size_t level = levelAtMost(kSpreadLevelWidth);
+    const SpreadPush sp{levelW_[level] * levelH_[level], kReferenceSpread, kLeastSpreadFactor};
+    const Binding sb[] = {storageBinding(pyramids_.at(slot)[level].handle()), storageBinding(factor)};
+    spread_.record(cmd, sb, &sp, 1, 1);
+    computeBarrier(cmd);
     for (const auto& levels : pyramids_)
         for (size_t l = 0; l < levels.size(); ++l) {
             const uint32_t pixels = levelW_[l] * levelH_[l];

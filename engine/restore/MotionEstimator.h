@@ -63,9 +63,12 @@ public:
     // and `aux` (per pixel: match error, consistency miss; 8 bytes).
     void recordWarp(VkCommandBuffer cmd, VkBuffer rgba, VkBuffer field, VkBuffer warped, VkBuffer aux) const;
 
-    // Every slot's pyramid divided by the float at `factor` (in place, a barrier after): motion then
-    // matches a flat encoding of a picture as it matches the picture (its costs are in luma units).
-    void recordNormalise(VkCommandBuffer cmd, VkBuffer factor) const;
+    // Measures frame `slot`'s spread of values into `factor` (one float, shaders/signal_spread.comp:
+    // 1 for display-referred pictures and log scans, down to 0.2 for flat encodings such as ACEScct)
+    // and divides every slot's pyramid by it (in place, a barrier after): motion then matches a flat
+    // encoding of a picture as it matches the picture, its costs being in luma units. Consumers
+    // divide their own luma by `factor` to see what the motion saw.
+    void recordNormalise(VkCommandBuffer cmd, size_t slot, VkBuffer factor) const;
     // Frame `slot`'s luma at `level` (4 bytes a pixel; level 0 is the full size).
     VkBuffer luma(size_t slot, size_t level = 0) const { return pyramids_[slot][level].handle(); }
     uint32_t levelWidth(size_t level) const { return levelW_[level]; }
@@ -76,7 +79,7 @@ public:
 private:
     GpuContext& gpu_;
     MotionSettings settings_;
-    ComputeKernel luma_, halve_, search_, smooth_, check_, warp_, scale_;
+    ComputeKernel luma_, halve_, search_, smooth_, check_, warp_, spread_, scale_;
     uint32_t width_ = 0, height_ = 0;
     std::vector<uint32_t> levelW_, levelH_;
     std::vector<std::vector<GpuBuffer>> pyramids_;  // [slot][level]

@@ -17,6 +17,7 @@
 #include "engine/restore/RepairChoices.h"
 #include "engine/restore/RestorationNodes.h"
 #include "engine/restore/ShotWindow.h"
+#include "engine/restore/StampSlots.h"
 #include "engine/restore/StorageBindings.h"
 
 namespace tinct {
@@ -104,7 +105,7 @@ public:
         centres_ = GpuBuffer(gpu_, size_t(bandsOf(height)) * width * 2 * sizeof(float), BufferUse::Device);
         // Room for two windows: the one being made, and what the next ones will want again. (A
         // step of another window is another structure: the Evaluator makes a new kernel for it.)
-        slots_.assign(size_t(2 * (2 * s_.radius + 1)), Slot{});
+        slots_.reset(size_t(2 * (2 * s_.radius + 1)));
         profiles_ = GpuBuffer(gpu_, evidence * slots_.size(), BufferUse::Device);
     }
 
@@ -120,10 +121,10 @@ public:
         std::vector<bool> taken(slots_.size(), false);
         for (size_t f = 0; f < window.size(); ++f) {
             const uint64_t stamp = window[f] < io.stamps.size() ? io.stamps[window[f]] : 0;
-            const size_t slot = slotFor(stamp, taken);
+            const size_t slot = slots_.slotFor(stamp, taken);
             fp.slots[f] = uint32_t(slot);
-            if (stamp != 0 && slots_[slot].stamp == stamp) continue;  // measured for an earlier frame
-            slots_[slot].stamp = stamp;
+            if (slots_.holds(slot, stamp)) continue;  // measured for an earlier frame
+            slots_.keep(slot, stamp);
             const RowsPush p{int32_t(io.width), int32_t(io.height), int32_t(bands), int32_t(slot)};
             const Binding b[] = {storageBinding(io.inputs[window[f]]), storageBinding(profiles_.handle())};
             rows_.record(cmd, b, &p, (io.width + 7) / 8, bands);
@@ -162,37 +163,14 @@ private:
     // A frame's line evidence depends on that frame alone, not on the frame being made: it is kept,
     // under the stamp of the ring frame it came from, for the frames after it whose windows take it
     // in (a render in order measures one new frame each, instead of the whole window).
-    struct Slot {
-        uint64_t stamp = 0;  // 0: nothing kept
-        uint64_t used = 0;
-    };
-
-    // The slot holding the evidence of `stamp`, or the least recently used one not taken by this
-    // window yet; marked taken and used.
-    size_t slotFor(uint64_t stamp, std::vector<bool>& taken) const {
-        size_t best = slots_.size();
-        for (size_t i = 0; i < slots_.size(); ++i) {
-            if (taken[i]) continue;
-            if (stamp != 0 && slots_[i].stamp == stamp) {
-                best = i;
-                break;
-            }
-            if (best == slots_.size() || slots_[i].used < slots_[best].used) best = i;
-        }
-        taken[best] = true;
-        slots_[best].used = ++clock_;
-        return best;
-    }
-
     GpuContext& gpu_;
     ScratchSettings s_;
     ComputeKernel rows_, frames_, lines_, fill_;
     uint32_t width_ = 0, height_ = 0;
     GpuBuffer window_, centres_, profiles_;
-    mutable std::vector<Slot> slots_;
+    mutable StampSlots slots_;
     mutable std::unique_ptr<ComputeKernel> matteFill_;  // repairMatte's, and its matte
     mutable GpuBuffer matte_;
-    mutable uint64_t clock_ = 0;
 };
 
 std::unique_ptr<FrameStepKernel> ScratchStep::makeKernel(GpuContext& gpu) const {

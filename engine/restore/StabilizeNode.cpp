@@ -16,6 +16,7 @@
 #include "engine/kernel/FrameStep.h"
 #include "engine/restore/MotionEstimator.h"
 #include "engine/restore/RestorationNodes.h"
+#include "engine/restore/StampSlots.h"
 #include "engine/restore/StorageBindings.h"
 
 namespace tinct {
@@ -96,8 +97,8 @@ public:
         field_ = GpuBuffer(gpu_, motion_.fieldBytes(level_), BufferUse::Device);
         transforms_ = GpuBuffer(gpu_, slots * 32, BufferUse::Device);  // per pair: the fit, how well it holds
         correction_ = GpuBuffer(gpu_, 16, BufferUse::Device);
-        frames_.assign(slots, Slot{});
-        pairs_.assign(slots, Slot{});
+        frames_.reset(slots);
+        pairs_.reset(slots);
     }
 
     uint32_t dispatches() const override {
@@ -125,9 +126,9 @@ public:
         bool built = false;
         for (size_t k = 0; k < window.size(); ++k) {
             const uint64_t stamp = stampOf(io, window[k]);
-            frameSlot[k] = slotFor(frames_, stamp, frameTaken);
-            if (stamp != 0 && frames_[frameSlot[k]].stamp == stamp) continue;
-            frames_[frameSlot[k]].stamp = stamp;
+            frameSlot[k] = frames_.slotFor(stamp, frameTaken);
+            if (frames_.holds(frameSlot[k], stamp)) continue;
+            frames_.keep(frameSlot[k], stamp);
             motion_.recordPyramid(cmd, io.inputs[window[k]], frameSlot[k]);
             built = true;
         }
@@ -137,10 +138,10 @@ public:
         const float scale = float(1u << level_);
         for (size_t k = 0; k + 1 < window.size(); ++k) {
             const uint64_t key = pairKey(stampOf(io, window[k]), stampOf(io, window[k + 1]));
-            const size_t slot = slotFor(pairs_, key, pairTaken);
+            const size_t slot = pairs_.slotFor(key, pairTaken);
             pp.pairs[k / 4] |= uint32_t(slot) << (8 * (k % 4));
-            if (key != 0 && pairs_[slot].stamp == key) continue;
-            pairs_[slot].stamp = key;
+            if (pairs_.holds(slot, key)) continue;
+            pairs_.keep(slot, key);
             motion_.recordField(cmd, frameSlot[k], frameSlot[k + 1], field_.handle(), level_);
             computeBarrier(cmd);
             const FitPush fp{int32_t(motion_.blocksX(level_)), int32_t(motion_.blocksY(level_)), scale,
@@ -158,30 +159,9 @@ public:
     }
 
 private:
-    struct Slot {
-        uint64_t stamp = 0;  // 0: nothing kept
-        uint64_t used = 0;
-    };
-
     static uint64_t stampOf(const FrameStepIo& io, size_t input) { return input < io.stamps.size() ? io.stamps[input] : 0; }
     // A pair's key from its frames' stamps; 0 (nothing kept) where either is unknown.
     static uint64_t pairKey(uint64_t a, uint64_t b) { return a == 0 || b == 0 ? 0 : (a * 0x9E3779B97F4A7C15ull) ^ (b + 0x632BE59BD9B4E019ull); }
-
-    // The slot holding `stamp`, or the least recently used one not taken by this window yet.
-    size_t slotFor(std::vector<Slot>& slots, uint64_t stamp, std::vector<bool>& taken) const {
-        size_t best = slots.size();
-        for (size_t i = 0; i < slots.size(); ++i) {
-            if (taken[i]) continue;
-            if (stamp != 0 && slots[i].stamp == stamp) {
-                best = i;
-                break;
-            }
-            if (best == slots.size() || slots[i].used < slots[best].used) best = i;
-        }
-        taken[best] = true;
-        slots[best].used = ++clock_;
-        return best;
-    }
 
     GpuContext& gpu_;
     StabilizeSettings s_;
@@ -190,8 +170,7 @@ private:
     uint32_t width_ = 0, height_ = 0;
     size_t level_ = 0;
     GpuBuffer field_, transforms_, correction_;
-    mutable std::vector<Slot> frames_, pairs_;
-    mutable uint64_t clock_ = 0;
+    mutable StampSlots frames_, pairs_;  // pyramids kept per frame, fits per pair
 };
 
 std::unique_ptr<FrameStepKernel> StabilizeStep::makeKernel(GpuContext& gpu) const { return std::make_unique<StabilizeKernel>(gpu, *this); }

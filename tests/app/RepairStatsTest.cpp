@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/support/ExrOracle.h"
+#include "tests/support/JobFiles.h"
 #include "tests/support/RegionCount.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/SyntheticFilm.h"
@@ -20,18 +21,6 @@
 using namespace tinct::test;
 
 namespace {
-
-std::string frameName(const std::string& pattern, int n) {
-    char number[16];
-    std::snprintf(number, sizeof number, "%04d", n);
-    std::string out = pattern;
-    return out.replace(out.find("####"), 4, number);
-}
-
-nlohmann::json readJson(const std::string& path) {
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
-}
 
 class RepairStats : public testing::Test {
 protected:

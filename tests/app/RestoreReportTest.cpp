@@ -16,6 +16,7 @@
 
 #include "engine/render/RepairCharts.h"
 #include "tests/support/ExrOracle.h"
+#include "tests/support/JobFiles.h"
 #include "tests/support/PngOracle.h"
 #include "tests/support/RegionCount.h"
 #include "tests/support/RunTinct.h"
@@ -31,18 +32,6 @@ namespace {
 constexpr int kFrames = 8, kThumb = 64;
 // The first node's colour (the legend shows it): the report's first colour.
 constexpr std::array<int, 3> kDustColour{255, 40, 200};
-
-std::string frameName(const std::string& pattern, int n) {
-    char number[16];
-    std::snprintf(number, sizeof number, "%04d", n);
-    std::string out = pattern;
-    return out.replace(out.find("####"), 4, number);
-}
-
-nlohmann::json readJson(const std::string& path) {
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
-}
 
 // The mean of the box of `frame` that thumbnail pixel (tx, ty) of a tw x th thumbnail covers, as an
 // 8-bit value per channel; and whether `mask` has a pixel in that box.

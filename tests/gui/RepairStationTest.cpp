@@ -16,6 +16,7 @@
 
 #include "tests/gui/StationHarness.h"
 #include "tests/support/ExrOracle.h"
+#include "tests/support/JobFiles.h"
 #include "tests/support/RegionCount.h"
 #include "tests/support/RunTinct.h"
 #include "tests/support/SyntheticFilm.h"
@@ -24,18 +25,6 @@ namespace tinct::test {
 namespace {
 
 constexpr int kFrames = 8;
-
-std::string frameName(const std::string& pattern, int n) {
-    char number[16];
-    std::snprintf(number, sizeof number, "%04d", n);
-    std::string out = pattern;
-    return out.replace(out.find("####"), 4, number);
-}
-
-nlohmann::json readJson(const std::string& path) {
-    std::ifstream in(path);
-    return nlohmann::json::parse(in);
-}
 
 // Strongly red on screen: the overlay's tint; the film's greys and browns are far from it.
 bool red(const std::array<int, 3>& p) { return p[0] - std::max(p[1], p[2]) > 60; }
