@@ -201,7 +201,7 @@ void Evaluator::runPart(VkCommandBuffer cmd, size_t part, int64_t frame, VkBuffe
         }
         sourceHalf = false;
     }
-    parts_[part].program->record(cmd, source, destination, width_, height_, formats, given);
+    parts_[part].program->record(cmd, source, destination, width_, height_, formats, given, frame);
     computeBarrier(cmd);
     ++partsRun_;
 }

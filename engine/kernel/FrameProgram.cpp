@@ -62,7 +62,7 @@ void FrameProgram::prepare(FrameFormats formats, uint32_t width, uint32_t height
 }
 
 void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
-                          FrameFormats formats, const std::vector<VkBuffer>& given) const {
+                          FrameFormats formats, const std::vector<VkBuffer>& given, int64_t frame) const {
     if (given.size() < plan_.givenFrames) throw Error("internal error: a frame program was given too few frames");
     auto frameOf = [&](const FrameRef& ref) { return ref.given ? given[ref.index - 1] : results_[ref.index].handle(); };
     if (!hasFrameSteps()) {
@@ -83,6 +83,7 @@ void FrameProgram::record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destina
             FrameStepIo io;
             io.inputs = {s.input >= 0 ? results_[size_t(s.input)].handle() : input_.handle()};
             io.output = results_[size_t(stage.frame)].handle();
+            if (frame >= 0) io.frames = {frame};
             io.width = width;
             io.height = height;
             frameKernels_[size_t(stage.frame)]->record(cmd, io);

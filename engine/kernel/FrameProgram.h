@@ -26,8 +26,9 @@ public:
     // command recording. Throws tinct::Error when a frame is larger than the device lets a step bind.
     void prepare(FrameFormats formats, uint32_t width, uint32_t height);
     // `given`: the frames 1 .. the program reads besides its source (plan().givenFrames of them).
+    // `frame`: the source's frame number, for steps whose result depends on it (grain); -1: unknown.
     void record(VkCommandBuffer cmd, VkBuffer source, VkBuffer destination, uint32_t width, uint32_t height,
-                FrameFormats formats, const std::vector<VkBuffer>& given = {}) const;
+                FrameFormats formats, const std::vector<VkBuffer>& given = {}, int64_t frame = -1) const;
     uint32_t dispatchesFor(uint32_t width, uint32_t height, FrameFormats formats) const;
     bool hasFrameSteps() const { return !plan_.frames.empty(); }
 

@@ -4,7 +4,7 @@ namespace tinct {
 
 namespace {
 
-std::vector<NodeType> restorationNodeTypes() { return {dustNodeType(), deadPixelsNodeType(), scratchNodeType(), deflickerNodeType(), denoiseNodeType(), frameRepairNodeType(), stabilizeNodeType(), temporalMedianNodeType()}; }
+std::vector<NodeType> restorationNodeTypes() { return {dustNodeType(), deadPixelsNodeType(), scratchNodeType(), deflickerNodeType(), denoiseNodeType(), frameRepairNodeType(), stabilizeNodeType(), grainNodeType(), temporalMedianNodeType()}; }
 
 const NodeFamilyRegistration registration(1, restorationNodeTypes);
 

@@ -13,5 +13,6 @@ NodeType scratchNodeType();
 NodeType denoiseNodeType();
 NodeType frameRepairNodeType();
 NodeType stabilizeNodeType();
+NodeType grainNodeType();
 
 }  // namespace tinct
