@@ -45,6 +45,7 @@ row "scratch on 2K DPX x 12 vs ffmpeg removelogo (quality at 768x576)" bench/res
 row "denoise on 2K DPX x 12 vs ffmpeg hqdn3d (quality at 768x576)" bench/restore_vs_ffmpeg.sh denoise 12 1
 row "frame_repair at 2K x 24 vs ffmpeg minterpolate" bench/frame_repair_vs_ffmpeg.sh 24 1 2048x1556
 row "stabilize on 2K DPX x 24 vs vid.stab (quality at 768x576)" bench/restore_vs_ffmpeg.sh stabilize 24 1
+row "grain on 2K DPX x 24 vs ffmpeg noise" bench/grain_vs_ffmpeg.sh 24 1
 if command -v xvfb-run >/dev/null; then
   row "station edit-to-screen latency, 1080p" xvfb-run -a -s "-screen 0 1600x900x24" bench/station_latency.sh
 else
