@@ -43,17 +43,16 @@ FrameRange parseFrameRange(std::string_view text) {
 
 std::vector<FrameRange> parseFrameList(std::string_view text) {
     std::vector<FrameRange> out;
-    while (!text.empty()) {
+    if (text.find_first_not_of(' ') == std::string_view::npos) return out;  // no frames
+    for (;;) {  // every part between commas is a range, the last one after a comma too
         const size_t comma = text.find(',');
         std::string_view part = text.substr(0, comma);
         while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
         while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-        if (part.empty() && comma == std::string_view::npos && out.empty()) break;  // only spaces
         out.push_back(parseFrameRange(part));
-        if (comma == std::string_view::npos) break;
+        if (comma == std::string_view::npos) return out;
         text.remove_prefix(comma + 1);
     }
-    return out;
 }
 
 std::vector<std::pair<int, int>> findGaps(const std::vector<int>& present, FrameRange range) {

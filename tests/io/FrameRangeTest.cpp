@@ -35,6 +35,22 @@ TEST(FrameRange, RejectsWithAClearMessage) {
     }
 }
 
+TEST(FrameRange, ListsOfRangesAreCommaSeparated) {
+    using List = std::vector<FrameRange>;
+    EXPECT_EQ(parseFrameList("1012, 1040-1042"), (List{{1012, 1012}, {1040, 1042}}));
+    EXPECT_EQ(parseFrameList("1012,1040-1042 ,7"), (List{{1012, 1012}, {1040, 1042}, {7, 7}}));
+    EXPECT_EQ(parseFrameList(""), List{});
+    EXPECT_EQ(parseFrameList("   "), List{});
+    for (const char* text : {"1012,", ",1012", "1012,,1013", "1012; 1013", "x"}) {
+        try {
+            parseFrameList(text);
+            ADD_FAILURE() << "accepted '" << text << "'";
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("'"), std::string::npos) << e.what();  // names the part
+        }
+    }
+}
+
 TEST(FrameRange, FindsGaps) {
     using Gaps = std::vector<std::pair<int, int>>;
     EXPECT_EQ(findGaps({1001, 1002, 1004, 1005, 1010}, {1001, 1012}),
