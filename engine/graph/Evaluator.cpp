@@ -31,7 +31,10 @@ uint64_t EvaluatorOptions::budgetFromEnvironment(const GpuContext& gpu) {
 Evaluator::Evaluator(GpuContext& gpu, const PointSteps& steps, const FrameSource& clip, EvaluatorOptions options)
     : gpu_(gpu), clip_(clip), options_(options), plan_(planTime(PixelProgram::serial(steps))), ring_(gpu) {
     for (const auto& p : plan_.parts) parts_.push_back({std::make_unique<FrameProgram>(gpu, p.program)});
-    for (const auto& s : plan_.steps) temporals_.push_back({s.frame->makeKernel(gpu), {}});
+    for (const auto& s : plan_.steps) {
+        s.frame->checkFrames(clip.frames());
+        temporals_.push_back({s.frame->makeKernel(gpu), {}});
+    }
     if (plan_.keepsSource()) keepSource_ = std::make_unique<FusedKernel>(gpu, PixelProgram{});
     budget_ = options_.memoryBudget ? options_.memoryBudget : EvaluatorOptions::budgetFromEnvironment(gpu);
 }

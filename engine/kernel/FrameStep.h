@@ -71,6 +71,9 @@ public:
     virtual std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const = 0;
     // How the step runs, for plans: "two separable passes", "median of 3 frames".
     virtual std::string passes() const = 0;
+    // Throws tinct::Error when the step names frames (by number) that `frames`, a source's, lacks: a
+    // typo in a list of frames is said before any frame is made.
+    virtual void checkFrames(const std::vector<int64_t>& frames) const {}
     // Whether its kernel gives a repair matte (FrameStepKernel::repairMatte): what `--stats` and
     // `restore report` count. A step that changes every pixel (a denoise, a deflicker) repairs none.
     virtual bool repairs() const { return false; }

@@ -59,6 +59,17 @@ public:
     std::unique_ptr<FrameStepKernel> makeKernel(GpuContext& gpu) const override;
     std::shared_ptr<const FrameStep> scaled(double) const override { return std::make_shared<FrameRepairStep>(s_); }
     const FrameRepairSettings& settings() const { return s_; }
+    void checkFrames(const std::vector<int64_t>& frames) const override {
+        std::vector<int64_t> missing;
+        for (const FrameRange& r : s_.listed)
+            for (int64_t f = r.first; f <= r.last && missing.size() < 8; ++f)
+                if (!std::binary_search(frames.begin(), frames.end(), f)) missing.push_back(f);
+        if (missing.empty()) return;
+        std::string list;
+        for (int64_t f : missing) list += (list.empty() ? "" : ", ") + std::to_string(f);
+        throw Error("frame_repair: frames to rebuild that the source does not have: " + list +
+                    (frames.empty() ? std::string() : " (it has " + std::to_string(frames.front()) + "-" + std::to_string(frames.back()) + ")"));
+    }
 
 private:
     FrameRepairSettings s_;

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <random>
 
+#include "engine/Error.h"
 #include "tests/support/FilmRender.h"
 #include "tests/support/GpuFixture.h"
 #include "tests/support/SyntheticFilm.h"
@@ -69,6 +70,18 @@ TEST_F(FrameRepairTest, AnUntoldCutAndGoodFramesAreLeftAlone) {
     film.damaged = film.clean;
     const auto out = renderFilm(gpu(), singleNodeGrade("frame_repair", "fix"), film, {false});
     for (const auto& [n, frame] : out) EXPECT_EQ(frame.rgba, film.damaged.at(n).rgba) << "frame " << n << " was changed";
+}
+
+TEST_F(FrameRepairTest, FramesTheSourceDoesNotHaveAreRefusedBeforeAnyFrameIsMade) {
+    const Film film = damagedFilm();  // frames 0 .. 11
+    try {
+        renderFilm(gpu(), singleNodeGrade("frame_repair", "fix", R"({"frames": "3, 40-41"})"), film);
+        FAIL() << "frames 40 and 41 were accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("frame_repair: frames to rebuild that the source does not have: 40, 41 (it has 0-11)"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 TEST(FrameRepairParams, FramesThatCannotBeRebuiltAreRefusedNamingTheNode) {
