@@ -238,9 +238,8 @@ void runStation(GpuContext& gpu, const StationOptions& o) {
             const bool last = state.clip.index + 1 >= media.frameCount();
             const int other = last ? state.clip.index - 1 : state.clip.index + 1;
             try {
-                if (other >= 0) {
-                    const Frame current = frame;
-                    state.motionField = probeMotion(gpu, current, media.frame(media.frameNumber(other)), 32);
+                if (other >= 0) {  // `frame` is the loop's own copy: the media's next frame() leaves it be
+                    state.motionField = probeMotion(gpu, frame, media.frame(media.frameNumber(other)), 32);
                     if (last)
                         for (MotionBlock& b : state.motionField.blocks) b.dx = -b.dx, b.dy = -b.dy;
                 }

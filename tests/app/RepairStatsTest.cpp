@@ -38,9 +38,7 @@ protected:
     // The regions of the matte view's frame n, as OpenEXR reads it.
     Regions matteRegions(int n) {
         const ExrPixels matte = readExrWithOpenExr(frameName(dir.file("matte/m.####.exr"), n));
-        std::vector<uint8_t> mask(size_t(matte.width) * matte.height);
-        for (size_t p = 0; p < mask.size(); ++p) mask[p] = matte.rgba[4 * p] > 0.0f;
-        return countRegions(mask, matte.width, matte.height);
+        return countRegions(matteMask(matte), matte.width, matte.height);
     }
     TempDir dir;
     Film film;

@@ -69,10 +69,8 @@ protected:
         ASSERT_EQ(r.exitCode, 0) << r.err;
         for (int n = 0; n < kFrames; ++n) {
             const ExrPixels matte = readExrWithOpenExr(frameName(dir.file("matte/m.####.exr"), n));
-            std::vector<uint8_t> mask(size_t(matte.width) * matte.height);
-            for (size_t p = 0; p < mask.size(); ++p) mask[p] = matte.rgba[4 * p] > 0.0f;
-            regions.push_back(countRegions(mask, matte.width, matte.height));
-            masks.push_back(std::move(mask));
+            masks.push_back(matteMask(matte));
+            regions.push_back(countRegions(masks.back(), matte.width, matte.height));
         }
     }
     RunResult report(const std::vector<std::string>& extra) {

@@ -49,9 +49,7 @@ TEST(Station, CountsRepairsPerFrameJumpsToTheNextRepairedFrameAndOverlaysTheRepa
     std::vector<ExrPixels> mattes;
     for (int n = 0; n < kFrames; ++n) {
         mattes.push_back(readExrWithOpenExr(frameName(dir.file("matte/m.####.exr"), n)));
-        std::vector<uint8_t> mask(size_t(s.width) * s.height);
-        for (size_t p = 0; p < mask.size(); ++p) mask[p] = mattes.back().rgba[4 * p] > 0.0f;
-        regions.push_back(countRegions(mask, s.width, s.height));
+        regions.push_back(countRegions(matteMask(mattes.back()), s.width, s.height));
     }
     auto nextRepaired = [&](int from) {
         for (int n = from + 1; n < kFrames; ++n)

@@ -17,4 +17,10 @@ nlohmann::json readJson(const std::string& path) {
     return nlohmann::json::parse(in);
 }
 
+std::vector<uint8_t> matteMask(const ExrPixels& matte) {
+    std::vector<uint8_t> mask(size_t(matte.width) * matte.height);
+    for (size_t p = 0; p < mask.size(); ++p) mask[p] = matte.rgba[4 * p] > 0.0f;
+    return mask;
+}
+
 }  // namespace tinct::test
